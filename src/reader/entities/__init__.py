@@ -1,0 +1,1 @@
+"""Places and people: folding, the gazetteer, and recognition in article text."""

@@ -1,0 +1,259 @@
+"""Find the places and people an article names, in one pass over its folded text.
+
+Every gazetteer spelling is folded and arranged as a prefix tree inside a single regular
+expression (one regex per name would scan the text hundreds of times). A hit must also look
+like a proper noun in the original text, which keeps `long analysis` from being Long An and
+`to Lam Dong` from being To Lam. People missing from the gazetteer are found by shape: a
+title or a common family name followed by Vietnamese name syllables. Later short references
+(`Hùng said`, `stated Luong`) attach to the full name already mentioned.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from reader.entities.fold import fold, slug
+from reader.entities.gazetteer import Gazetteer
+from reader.entities.names import FAMILY_NAMES, NOT_IN_NAMES, TITLES, is_name_word
+
+PLACE = "place"
+PERSON = "person"
+
+
+@dataclass(slots=True, frozen=True)
+class Mention:
+    kind: str
+    entity_id: str
+    start: int
+    end: int
+    name: str
+    """The full name as written at the full mention (for a short reference too)."""
+
+
+@dataclass(slots=True, frozen=True)
+class Recognised:
+    places: tuple[str, ...]
+    people: tuple[tuple[str, str], ...]
+    """(id, name as written) in order of first mention."""
+
+
+@dataclass(slots=True, frozen=True)
+class _Alias:
+    kind: str
+    entity_id: str
+    caps: tuple[bool, ...]
+    exact: str | None
+
+
+_SPACE = r"[^\S\n]+"
+_DASH = r"[^\S\n]*-[^\S\n]*"
+_WORD_TOKEN = re.compile(r"[^\W\d_]+")
+_BARE_HCM_BEFORE = re.compile(r"(?:president|uncle|chairman|late|the)\s+$")
+_BARE_HCM_AFTER = re.compile(r"^(?:'s|\s+(?:thought|ideology|mausoleum|trail|museum))")
+
+
+def _atoms(folded_alias: str) -> tuple[str, ...]:
+    spaced = re.sub(r"\s*-\s*", " - ", folded_alias.strip())
+    return tuple(spaced.split())
+
+
+def _atom_regex(atom: str) -> str:
+    return _DASH if atom == "-" else re.escape(atom)
+
+
+def _trie_regex(sequences: Iterable[tuple[str, ...]]) -> str:
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for sequence in sequences:
+        node = trie
+        for atom in sequence:
+            node = node.setdefault(atom, {})
+        node[""] = {}
+
+    def emit(node: dict, glued: bool) -> str:  # type: ignore[type-arg]
+        branches = []
+        for atom in sorted(k for k in node if k):
+            separator = "" if glued or atom == "-" else _SPACE
+            branches.append(separator + _atom_regex(atom) + emit(node[atom], atom == "-"))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return emit(trie, True)
+
+
+def _caps_pattern(alias: str) -> tuple[bool, ...]:
+    return tuple(token[0].isupper() for token in _WORD_TOKEN.findall(alias))
+
+
+class Recogniser:
+    """Built once per gazetteer; `recognise` and `mentions` are pure functions of the text."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self._aliases: dict[tuple[str, ...], list[_Alias]] = {}
+        for place in gazetteer.places.values():
+            for alias in place.aliases:
+                self._add(alias, PLACE, place.id, exact=False)
+            for alias in place.case_sensitive_aliases:
+                self._add(alias, PLACE, place.id, exact=True)
+        for person in gazetteer.people.values():
+            for alias in person.aliases:
+                self._add(alias, PERSON, person.id, exact=False)
+        body = _trie_regex(self._aliases)
+        self._pattern = re.compile(rf"(?<![\w]){body}(?![\w])")
+
+    def _add(self, alias: str, kind: str, entity_id: str, exact: bool) -> None:
+        key = _atoms(fold(alias))
+        entry = _Alias(kind, entity_id, _caps_pattern(alias), alias if exact else None)
+        entries = self._aliases.setdefault(key, [])
+        if all(e.entity_id != entity_id or e.exact != entry.exact for e in entries):
+            entries.append(entry)
+
+    # -- gazetteer hits ------------------------------------------------------------------
+    def _accept(self, alias: _Alias, text: str, folded: str, start: int, end: int) -> bool:
+        surface = text[start:end]
+        if alias.exact is not None:
+            return surface == alias.exact
+        tokens = _WORD_TOKEN.findall(surface)
+        if surface.isupper() and len(surface) > 1:
+            caps_ok = True
+        else:
+            caps_ok = len(tokens) == len(alias.caps) and all(
+                token[0].isupper() or not needed for token, needed in zip(tokens, alias.caps,
+                                                                          strict=True)
+            ) and tokens[0][0].isupper()
+        if not caps_ok:
+            return False
+        if alias.kind == PLACE and alias.entity_id == "ho-chi-minh" and \
+                _atoms(folded[start:end]) == ("ho", "chi", "minh"):
+            before = folded[max(0, start - 12):start]
+            after = folded[end:end + 12]
+            following = _WORD_TOKEN.match(text[end:].lstrip(" "))
+            if _BARE_HCM_BEFORE.search(before) or _BARE_HCM_AFTER.match(after):
+                return False
+            if following and following.group()[0].isupper() and following.group() != "City" \
+                    and text[end:end + 1] == " ":
+                return False
+        return True
+
+    def _gazetteer_hits(self, text: str, folded: str) -> list[Mention]:
+        hits: list[Mention] = []
+        position = 0
+        while True:
+            match = self._pattern.search(folded, position)
+            if match is None:
+                return hits
+            start, end = match.span()
+            key = _atoms(match.group())
+            accepted = next(
+                (a for a in self._aliases.get(key, ()) if self._accept(a, text, folded, start, end)),
+                None,
+            )
+            if accepted is None:
+                position = start + 1
+                continue
+            hits.append(Mention(accepted.kind, accepted.entity_id, start, end, text[start:end]))
+            position = end
+
+    # -- people found by shape ------------------------------------------------------------
+    def _capitalised_runs(self, text: str) -> list[list[re.Match[str]]]:
+        runs: list[list[re.Match[str]]] = []
+        current: list[re.Match[str]] = []
+        for token in _WORD_TOKEN.finditer(text):
+            word = token.group()
+            if not word[0].isupper():
+                if current:
+                    runs.append(current)
+                current = []
+                continue
+            if current and text[current[-1].end():token.start()] != " ":
+                runs.append(current)
+                current = []
+            current.append(token)
+        if current:
+            runs.append(current)
+        return runs
+
+    def _discovered(self, text: str, taken: list[tuple[int, int]]) -> list[Mention]:
+        def free(start: int, end: int) -> bool:
+            return all(end <= s or start >= e for s, e in taken)
+
+        found: list[Mention] = []
+        for run in self._capitalised_runs(text):
+            index = 0
+            while index < len(run):
+                words: list[re.Match[str]] = []
+                j = index
+                while j < len(run) and len(words) < 4 and is_name_word(run[j].group()) and (
+                    not words or fold(run[j].group()) not in NOT_IN_NAMES
+                ) and free(run[j].start(), run[j].end()):
+                    words.append(run[j])
+                    j += 1
+                titled = index > 0 and fold(run[index - 1].group()) in TITLES
+                family = bool(words) and fold(words[0].group()) in FAMILY_NAMES
+                if len(words) >= 2 and (titled or (family and len(words) >= 3)):
+                    start, end = words[0].start(), words[-1].end()
+                    name = text[start:end]
+                    found.append(Mention(PERSON, slug(name), start, end, name))
+                    index = j
+                else:
+                    index += 1
+        return found
+
+    def _short_references(self, text: str, full: list[Mention],
+                          taken: list[tuple[int, int]]) -> list[Mention]:
+        if not full:
+            return []
+        by_word: dict[str, list[Mention]] = {}
+        for mention in full:
+            words = _WORD_TOKEN.findall(mention.name)
+            for word in {words[0], words[-1]} if len(words) > 1 else ():
+                by_word.setdefault(fold(word), []).append(mention)
+        first_start = min(m.start for m in full)
+        refs: list[Mention] = []
+        for run in self._capitalised_runs(text):
+            names = [t for t in run if is_name_word(t.group())]
+            if not names:
+                continue
+            candidate = names[-1]
+            titled_alone = len(names) == 1 and run[-1] is candidate and len(run) > 1 and \
+                fold(run[-2].group()) in TITLES
+            if not (len(run) == 1 or titled_alone):
+                continue
+            start, end = candidate.span()
+            if start < first_start or any(not (end <= s or start >= e) for s, e in taken):
+                continue
+            earlier = [m for m in by_word.get(fold(candidate.group()), ()) if m.start < start]
+            if earlier:
+                target = max(earlier, key=lambda m: m.start)
+                refs.append(Mention(PERSON, target.entity_id, start, end, target.name))
+        return refs
+
+    # -- public ---------------------------------------------------------------------------
+    def mentions(self, text: str) -> list[Mention]:
+        """Every place and person mention with its offsets in `text`, in text order."""
+        folded = fold(text)
+        hits = self._gazetteer_hits(text, folded)
+        taken = [(m.start, m.end) for m in hits]
+        discovered = self._discovered(text, taken)
+        full = [m for m in hits if m.kind == PERSON] + discovered
+        taken += [(m.start, m.end) for m in discovered]
+        refs = self._short_references(text, full, taken)
+        return sorted(hits + discovered + refs, key=lambda m: m.start)
+
+    def recognise(self, text: str) -> Recognised:
+        places: dict[str, None] = {}
+        people: dict[str, str] = {}
+        for mention in self.mentions(text):
+            if mention.kind == PLACE:
+                places.setdefault(mention.entity_id, None)
+            else:
+                known = self.gazetteer.people.get(mention.entity_id)
+                name = known.name if known else mention.name
+                current = people.get(mention.entity_id)
+                if current is None or (current.isascii() and not name.isascii()):
+                    people[mention.entity_id] = name
+        return Recognised(tuple(places), tuple(people.items()))

@@ -1,0 +1,1 @@
+"""Files to clean article records: decoding, cleaning, parsing, loading."""

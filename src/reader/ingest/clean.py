@@ -1,0 +1,38 @@
+"""Make decoded text safe to show and consistent to match.
+
+Text from files is shown in a terminal: escape sequences (colours, cursor moves, OSC 8
+hyperlinks, title changes) must never reach it, and bidirectional overrides must not reorder
+what the user reads. Decomposed text (saved on macOS) is composed with NFC so that matching
+and column widths agree.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_ESCAPES = re.compile(
+    r"""
+      \x1b\[[0-?]*[ -/]*[@-~]                 # CSI: colours, cursor moves
+    | \x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?      # OSC: titles, hyperlinks (BEL or ST ends it)
+    | \x1b[PX^_][^\x1b]*(?:\x1b\\)?           # DCS, SOS, PM, APC strings
+    | \x1b[ -/]*[0-~]                         # other two-byte escapes
+    | \x9b[0-?]*[ -/]*[@-~]                   # 8-bit CSI
+    | \x9d[^\x07\x9c]*(?:\x07|\x9c)?          # 8-bit OSC
+    """,
+    re.VERBOSE,
+)
+_CONTROLS = re.compile(
+    "[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufffe]"
+)
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+
+
+def clean_text(text: str) -> str:
+    """Strip escapes and control characters, unify line ends and spaces, compose to NFC."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0c", "\n")
+    text = _ESCAPES.sub("", text)
+    text = _CONTROLS.sub("", text)
+    text = unicodedata.normalize("NFC", text)
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    return "\n".join(lines).strip("\n")

@@ -1,0 +1,223 @@
+"""Clean article text to title, date, source, byline, dateline and body paragraphs.
+
+Saved news pages carry more than the story: a list of place tags, the date on a line of its
+own or as a ` date 2024-12-12` marker, wire prefixes (`VIETNAM, December 21 -`), image file
+names, share buttons, `Print`, a `00:00` player. The body keeps the story and its captions;
+the rest becomes metadata or goes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from reader.entities.fold import fold
+from reader.ingest.dates import parse_date_line, split_date_marker
+
+AGENCIES = {
+    "VGP": "VGP", "VNS": "VNS", "VNA": "VNA", "VOV": "VOV", "VTV": "VTV", "TTXVN": "VNA",
+    "SGGP": "SGGP", "PLO": "PLO", "VIR": "VIR", "CAND": "CAND", "QDND": "QĐND", "QĐND": "QĐND",
+    "VNEXPRESS": "VnExpress", "TUOI TRE": "Tuoi Tre", "THANH NIEN": "Thanh Nien",
+    "NHAN DAN": "Nhan Dan", "VIETNAMPLUS": "VietnamPlus", "VIETNAM NEWS": "Vietnam News",
+    "HANOI TIMES": "Hanoi Times", "MPS": "MPS", "REUTERS": "Reuters", "AFP": "AFP",
+    "AP": "AP", "XINHUA": "Xinhua",
+}
+_BULLET = re.compile(r"^[•\-*·▪◦‣●]\s+(\S.*)$")
+_IMAGE = re.compile(r"^(?:!\[[^\]]*\]\([^)]*\)|[\w\s().,'-]{0,80}\.(?:jpe?g|png|gif|webp|bmp|svg))$",
+                    re.IGNORECASE)
+_SHARE_WORDS = (
+    r"print|share|tweet|email|e-mail|facebook|twitter|x|zalo|linkedin|copy link|chia se|"
+    r"in bai|back to top|like|save|bookmark|comment|comments|font size|a- a\+|a a|gui|"
+    r"listen|nghe|audio|video|reddit|telegram|whatsapp|messenger|pinterest"
+)
+_DEBRIS = re.compile(rf"^(?:(?:{_SHARE_WORDS})[\s:|/·•]*)+$|^\d{{1,2}}:\d{{2}}(?::\d{{2}})?$")
+_CAPTION_MARKER = re.compile(r"\s*[-–—]?\s*(?:Ảnh|Anh|Photo|Image|Hình)\s*\d+\s*\.?\s*$")
+_BYLINE = re.compile(
+    r"^(?:By|Story by|Reporter|Written by|Tác giả)\s*:?\s+"
+    r"(?P<author>[A-ZÀ-Ỹ][\w'.\-]*(?:\s+[A-ZÀ-Ỹ][\w'.\-]*){0,4})"
+    r"(?:\s*[,–—-]\s*(?P<agency>[A-Za-z ]{2,20}))?\s*$"
+)
+_SOURCE_LINE = re.compile(r"^(?:Source|Nguồn)\s*:\s*(?P<source>.{2,60})$", re.IGNORECASE)
+_WIRE_PREFIX = re.compile(r"^[A-Z][A-Z ]{1,30},\s+[A-Z][a-z]+\.?\s+\d{1,2}\s*[-–—]\s*")
+_LEAD = re.compile(
+    r"^(?P<head>[A-ZÀ-Ỹ][A-ZÀ-Ỹ0-9 .,'&]{1,40}?)\s*(?:\((?P<agency>[A-Za-z]{2,12})\)\s*)?"
+    r"[-–—]{1,2}\s+(?=\S)"
+)
+_PAREN_LEAD = re.compile(r"^\((?P<agency>[A-Za-z]{2,12})\)\s*[-–—]\s*")
+_TAIL_AGENCY = re.compile(r"(?:\s+[-–—]\s*|\s+|\s*\()(?P<agency>[A-Z][A-Za-z]{1,11}(?:/[A-Z]{2,5})?)"
+                          r"\)?\s*$")
+_END_MARK = re.compile(r"\s*/\.\s*$")
+_SENTENCE_END = re.compile(r"(?<!\bNo)(?<!\bMr)(?<!\bDr)(?<!\bSt)(?<=[.!?])[\"”’]?\s+(?=[\"“A-ZÀ-Ỹ])")
+TITLE_WIDTH = 100
+
+
+@dataclass(slots=True, frozen=True)
+class ParsedArticle:
+    title: str
+    date: dt.date | None
+    source: str | None
+    author: str | None
+    dateline: str | None
+    paragraphs: tuple[str, ...]
+    tag_list: tuple[str, ...]
+
+
+def _is_debris(line: str) -> bool:
+    return bool(_IMAGE.match(line) or _DEBRIS.match(fold(line)))
+
+
+def _strip_tag_list(lines: list[str]) -> tuple[list[str], list[str]]:
+    """A leading bulleted list of short items is a tag or place list, not the story."""
+    items: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        match = _BULLET.match(line)
+        if match and len(match[1].split()) <= 5:
+            items.append(match[1].strip())
+        elif line:
+            break
+        index += 1
+    if len(items) >= 3:
+        return lines[index:], items
+    return lines, []
+
+
+def _agency(name: str) -> str | None:
+    return AGENCIES.get(fold(name).upper().strip())
+
+
+def _is_headline(line: str) -> bool:
+    words = line.split()
+    return (
+        3 <= len(words) <= 30
+        and len(line) <= 200
+        and not line.rstrip("\"”’").endswith((".", ",", ";"))
+        and parse_date_line(line) is None
+    )
+
+
+def _shorten(sentence: str, width: int = TITLE_WIDTH) -> str:
+    sentence = sentence.strip().rstrip(".")
+    if len(sentence) <= width:
+        return sentence
+    cut = sentence[: width - 1]
+    if " " in cut:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:-–—") + "…"
+
+
+def _first_sentence(paragraph: str) -> str:
+    return _SENTENCE_END.split(paragraph, maxsplit=1)[0]
+
+
+def _paragraphs(lines: list[str]) -> list[str]:
+    """Blank-line blocks; a block of hard-wrapped lines becomes one paragraph."""
+    blocks: list[list[str]] = [[]]
+    for line in lines:
+        if line:
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    paragraphs: list[str] = []
+    for block in blocks:
+        if not block:
+            continue
+        wrapped = len(block) > 1 and all(30 <= len(line) <= 100 for line in block[:-1])
+        paragraphs.extend([" ".join(block)] if wrapped else block)
+    return paragraphs
+
+
+def parse_article(text: str, fallback_title: str = "Untitled") -> ParsedArticle:
+    lines = text.split("\n")
+    lines, tags = _strip_tag_list(lines)
+    date: dt.date | None = None
+    source: str | None = None
+    author: str | None = None
+    dateline: str | None = None
+
+    first = next((i for i, line in enumerate(lines) if line), None)
+    if first is not None:
+        date, rest = split_date_marker(lines[first])
+        lines[first] = rest.strip()
+
+    kept: list[str] = []
+    header_seen = 0
+    for line in lines:
+        if not line:
+            kept.append(line)
+            continue
+        stripped = line.lstrip("#").strip() if line.startswith("#") else line
+        if _is_debris(stripped):
+            continue
+        if date is None and header_seen < 12:
+            found = parse_date_line(stripped)
+            if found:
+                date = found
+                continue
+        byline = _BYLINE.match(stripped)
+        if byline and author is None:
+            author = byline["author"]
+            if byline["agency"] and _agency(byline["agency"]):
+                source = source or _agency(byline["agency"])
+            continue
+        source_line = _SOURCE_LINE.match(stripped)
+        if source_line:
+            source = source or source_line["source"].strip()
+            continue
+        header_seen += 1
+        kept.append(stripped)
+
+    paragraphs = _paragraphs(kept)
+    title = ""
+    if len(paragraphs) > 1 and _is_headline(paragraphs[0]):
+        title = paragraphs.pop(0)
+    if title:
+        # An image's alt text repeats the headline with a marker ("… - Ảnh 1.").
+        paragraphs = [p for p in paragraphs if _CAPTION_MARKER.sub("", p) != title]
+    paragraphs = [_CAPTION_MARKER.sub("", p) if _CAPTION_MARKER.search(p) else p
+                  for p in paragraphs]
+    paragraphs = [p for p in paragraphs if p]
+
+    if paragraphs:
+        lead = _WIRE_PREFIX.sub("", paragraphs[0])
+        match = _LEAD.match(lead)
+        if match and match["head"].upper() == match["head"]:
+            agency = _agency(match["head"])
+            if agency:
+                source = source or agency
+            else:
+                dateline = match["head"].strip()
+                if match["agency"]:
+                    source = source or _agency(match["agency"]) or match["agency"]
+        else:
+            paren = _PAREN_LEAD.match(lead)
+            if paren:
+                source = source or _agency(paren["agency"]) or paren["agency"]
+        paragraphs[0] = lead
+        last = _END_MARK.sub("", paragraphs[-1])
+        tail = _TAIL_AGENCY.search(last)
+        if tail and _agency(tail["agency"].split("/")[0]):
+            source = source or _agency(tail["agency"].split("/")[0])
+        paragraphs[-1] = last or paragraphs[-1]
+
+    if not title:
+        if paragraphs:
+            lead = paragraphs[0]
+            match = _LEAD.match(lead)
+            if match and match["head"].upper() == match["head"]:
+                lead = lead[match.end():]
+            title = _shorten(_first_sentence(lead))
+        title = title or fallback_title
+    if fold(title).startswith("date "):
+        title = title[5:].strip() or fallback_title
+    return ParsedArticle(
+        title=title,
+        date=date,
+        source=source,
+        author=author,
+        dateline=dateline,
+        paragraphs=tuple(paragraphs),
+        tag_list=tuple(tags),
+    )

@@ -1,0 +1,239 @@
+"""From what the user typed to article positions, and to the places and people they meant.
+
+One matcher serves the CLI's `--province`/`--person`/`--query` and the TUI's filter bar, so
+the two faces always agree. Names are compared word by word after folding: a query word
+matches a name word that equals it, starts with it, or is one or two typos away
+(`luong tam quan` is Lương Tam Quang; `hanoi` and `ha noi` are the same name). Text that
+matches no name narrows by words of the title and body, fzf-style: `!word` excludes and
+`'word` asks for the whole word.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import Levenshtein
+
+from reader.entities.fold import fold_words
+from reader.entities.recognise import PERSON, PLACE
+from reader.store import Entity, SortOrder, Store
+
+STRONG = 85.0
+"""A name scoring this high counts as what the user meant, without pinning it."""
+SUGGEST = 60.0
+
+
+@dataclass(slots=True, frozen=True)
+class Chip:
+    kind: str
+    id: str
+    include_merged: bool = True
+
+
+@dataclass(slots=True, frozen=True)
+class Terms:
+    words: tuple[str, ...] = ()
+    exact: tuple[str, ...] = ()
+    excluded: tuple[str, ...] = ()
+    text: str = ""
+    """The plain words as one phrase, for matching names."""
+
+
+@dataclass(slots=True, frozen=True)
+class Suggestion:
+    kind: str
+    id: str
+    name: str
+    score: float
+    count: int
+    note: str = ""
+
+
+@dataclass(slots=True, frozen=True)
+class Query:
+    chips: tuple[Chip, ...] = ()
+    text: str = ""
+
+
+@dataclass(slots=True, frozen=True)
+class Result:
+    positions: list[int]
+    matched: tuple[tuple[str, str], ...] = ()
+    """Entities the free text was taken to mean (for highlighting)."""
+    words: tuple[str, ...] = field(default=())
+
+
+def parse_terms(text: str) -> Terms:
+    words: list[str] = []
+    exact: list[str] = []
+    excluded: list[str] = []
+    for raw in text.split():
+        if raw.startswith("!") and len(raw) > 1:
+            excluded.extend(fold_words(raw[1:]))
+        elif raw.startswith("'") and len(raw) > 1:
+            exact.extend(fold_words(raw[1:]))
+        else:
+            words.extend(fold_words(raw))
+    return Terms(tuple(words), tuple(exact), tuple(excluded), " ".join(words))
+
+
+def _word_score(query: str, candidate: str) -> float:
+    if query == candidate:
+        return 100.0
+    if candidate.startswith(query):
+        return 98.0
+    if len(query) <= 2:
+        return 0.0
+    whole = Levenshtein.normalized_similarity(query, candidate)
+    head = Levenshtein.normalized_similarity(query, candidate[: len(query)])
+    return 100.0 * max(whole, head * 0.95)
+
+
+def name_score(query_words: Sequence[str], name_words: Sequence[str]) -> float:
+    """How well typed words match one spelling of a name, 0 to 100."""
+    if not query_words or not name_words:
+        return 0.0
+    joined_query, joined_name = "".join(query_words), "".join(name_words)
+    if joined_query == joined_name:
+        return 100.0
+    if len(query_words) == 1 and len(joined_query) > 3 and joined_name.startswith(joined_query):
+        return 97.0
+    available = list(name_words)
+    total = 0.0
+    for word in query_words:
+        best, best_at = 0.0, -1
+        for position, candidate in enumerate(available):
+            score = _word_score(word, candidate)
+            if score > best:
+                best, best_at = score, position
+        if best < 70.0:
+            return min(best, total / len(query_words))
+        total += best
+        available.pop(best_at)
+    return total / len(query_words)
+
+
+class Searcher:
+    """Matching and filtering over one store; cheap to build, holds no per-query state."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._keys: list[tuple[tuple[str, str], tuple[str, ...]]] = []
+        for key, entity in store.entities.items():
+            spellings = {tuple(fold_words(k)) for k in (entity.name, *entity.keys)}
+            self._keys.extend((key, words) for words in spellings if words)
+
+    # -- names -----------------------------------------------------------------------------
+    def score_entities(self, text: str, kinds: Sequence[str] = (PLACE, PERSON),
+                       minimum: float = SUGGEST) -> dict[tuple[str, str], float]:
+        words = fold_words(text)
+        best: dict[tuple[str, str], float] = {}
+        if not words:
+            return best
+        for key, spelling in self._keys:
+            if key[0] not in kinds:
+                continue
+            score = name_score(words, spelling)
+            if score >= minimum and score > best.get(key, 0.0):
+                best[key] = score
+        return best
+
+    def suggest(self, text: str, within: set[int] | None = None, limit: int = 8,
+                exclude: Sequence[tuple[str, str]] = ()) -> list[Suggestion]:
+        """Places and people for the typed text: best score first, then article count."""
+        scores = self.score_entities(text)
+        for key in exclude:
+            scores.pop(key, None)
+        counts = self.store.facets(within) if within is not None else self.store.facets()
+        ranked = sorted(scores.items(),
+                        key=lambda item: (-round(item[1]), -self._count(item[0], counts),
+                                          self.store.entities[item[0]].name))
+        return [self._suggestion(key, score, counts) for key, score in ranked[:limit]]
+
+    def _count(self, key: tuple[str, str], counts: dict[tuple[str, str], int]) -> int:
+        if key[0] == PLACE:
+            members = self.store.gazetteer.expand(key[1], include_merged=False)
+            return sum(counts.get((PLACE, m), 0) for m in members)
+        return counts.get(key, 0)
+
+    def _suggestion(self, key: tuple[str, str], score: float,
+                    counts: dict[tuple[str, str], int]) -> Suggestion:
+        entity = self.store.entities[key]
+        return Suggestion(key[0], key[1], entity.name, score, self._count(key, counts),
+                          self.describe(entity))
+
+    def describe(self, entity: Entity) -> str:
+        """A few words on where a place lies and what it became, or a person's role."""
+        if entity.kind == PERSON:
+            return entity.detail.split(";")[0] if entity.detail else ""
+        gazetteer = self.store.gazetteer
+        place = gazetteer.places[entity.id]
+        notes = []
+        if place.parent:
+            notes.append(f"in {gazetteer.places[place.parent].name}")
+        towns = [gazetteer.places[t].name for t in gazetteer.children(place.id)]
+        if towns:
+            notes.append("incl. " + ", ".join(towns))
+        became = gazetteer.became(place.id)
+        if became:
+            notes.append(became)
+        absorbed = [gazetteer.places[p].name for p in gazetteer.absorbed(place.id)]
+        if absorbed:
+            notes.append("since 2025 also " + ", ".join(absorbed))
+        return "; ".join(notes)
+
+    def resolve(self, kind: str, text: str) -> Entity | None:
+        """The one place or person a CLI argument names, or None if nothing is close."""
+        scores = self.score_entities(text, kinds=(kind,), minimum=STRONG)
+        if not scores:
+            return None
+        counts = self.store.facets()
+        key = max(scores, key=lambda k: (round(scores[k]), self._count(k, counts)))
+        return self.store.entities[key]
+
+    # -- articles --------------------------------------------------------------------------
+    def chip_positions(self, chip: Chip) -> set[int]:
+        if chip.kind == PLACE:
+            return self.store.articles_in_place(chip.id, chip.include_merged)
+        return set(self.store.articles_of(PERSON, chip.id))
+
+    def run(self, query: Query, sort: SortOrder = SortOrder.NEWEST,
+            within: set[int] | None = None) -> Result:
+        """Positions of the articles that pass every chip and every typed term, sorted."""
+        selected: set[int] | None = None if within is None else set(within)
+
+        def narrow(found: set[int]) -> None:
+            nonlocal selected
+            selected = found if selected is None else selected & found
+
+        for chip in query.chips:
+            narrow(self.chip_positions(chip))
+        terms = parse_terms(query.text)
+        matched: tuple[tuple[str, str], ...] = ()
+        if terms.words:
+            strong = self.score_entities(terms.text, minimum=STRONG)
+            matched = tuple(strong)
+            by_name: set[int] = set()
+            for kind, entity_id in strong:
+                if kind == PLACE:
+                    by_name |= self.store.articles_in_place(entity_id, include_merged=False)
+                else:
+                    by_name |= self.store.articles_of(kind, entity_id)
+            by_words: set[int] | None = None
+            for word in terms.words:
+                found = self.store.with_word(word)
+                by_words = found if by_words is None else by_words & found
+                if not by_words:
+                    break
+            narrow(by_name | (by_words or set()))
+        for word in terms.exact:
+            narrow(self.store.with_word(word, prefix=False))
+        for word in terms.excluded:
+            excluded = self.store.with_word(word, prefix=False)
+            if selected is None:
+                selected = set(range(len(self.store))) - excluded
+            else:
+                selected -= excluded
+        positions = self.store.sorted(selected, sort)
+        return Result(positions, matched, terms.words + terms.exact)
