@@ -1,0 +1,286 @@
+"""The main screen: owns the filter state, asks the store, and sets its children's data.
+
+Children never talk to each other: the filter bar says what changed, the list says which
+article is under the cursor, and this screen tells the list and the pane what to show.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Header
+from textual.worker import get_current_worker
+
+from reader.entities.recognise import PERSON, PLACE, Recogniser
+from reader.highlight import highlight_spans
+from reader.search import Query, Result, Searcher, Suggestion
+from reader.store import Store
+from reader.tui.state import ReadingState
+from reader.tui.widgets.article_list import ArticleList
+from reader.tui.widgets.filter_bar import FilterBar
+from reader.tui.widgets.reading_pane import ArticleView, ReadingPane
+
+READ_AFTER = 1.5
+"""Seconds an article stays in the pane before it counts as read."""
+
+
+class MainScreen(Screen[None]):
+    BINDINGS = [
+        Binding("slash", "focus_filter", "Filter", id="main.filter"),
+        Binding("b", "toggle_bookmark", "Bookmark", id="main.bookmark"),
+        Binding("B", "toggle_bookmark_view", "Bookmarks", id="main.bookmarks"),
+        Binding("s", "cycle_sort", "Sort", id="main.sort"),
+        Binding("u", "mark_unread", "Mark unread", show=False, id="main.unread"),
+        Binding("a", "edit_note", "Note", show=False, id="main.note"),
+        Binding("m", "toggle_merged", "Merged places", show=False, id="main.merged"),
+        Binding("w", "show_skipped", "Skipped files", show=False, id="main.skipped"),
+        Binding("escape", "back", "Back / clear filter", show=False, id="main.back"),
+    ]
+
+    def __init__(self, store: Store, state: ReadingState) -> None:
+        super().__init__()
+        self.store = store
+        self.state = state
+        self.searcher = Searcher(store)
+        self.recogniser = Recogniser(store.gazetteer)
+        self.sort = state.sort
+        self.bookmarks_only = False
+        self.result = Result(list(range(len(store))))
+        self._read_timer: Timer | None = None
+        self._loaded = frozenset(i for i, a in enumerate(store.articles)
+                                 if a.id not in state.missing)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield FilterBar(id="filter")
+        with Horizontal(id="panes"):
+            yield ArticleList(self.store, id="articles")
+            yield ReadingPane(id="reading")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(ArticleList).border_title = "Articles"
+        self.query_one(ArticleList).focus()
+        self._marks_changed()
+        self.refilter()
+        if self.store.skipped:
+            count = len(self.store.skipped)
+            self.notify(f"{count} file{'s' if count > 1 else ''} skipped; press w to see why.",
+                        severity="warning", timeout=8)
+        for warning in self.state.warnings:
+            self.notify(warning, severity="warning", timeout=12)
+
+    # -- filtering ---------------------------------------------------------------------------
+    @property
+    def bar(self) -> FilterBar:
+        return self.query_one(FilterBar)
+
+    @property
+    def article_list(self) -> ArticleList:
+        return self.query_one(ArticleList)
+
+    def _query(self) -> Query:
+        return Query(self.bar.chips, self.bar.input.value)
+
+    def _within(self) -> set[int]:
+        if self.bookmarks_only:
+            marked = self.state.bookmarked()
+            return {i for i, a in enumerate(self.store.articles) if a.id in marked}
+        return set(self._loaded)
+
+    def refilter(self) -> None:
+        """Run the current query now (used at start and after sort or bookmark changes)."""
+        query = self._query()
+        result = self.searcher.run(query, self.sort, self._within())
+        self._apply(query, result, self._suggest(query))
+
+    @work(exclusive=True, thread=True, group="filter")
+    def refilter_in_background(self, query: Query) -> None:
+        """Typing never waits for the search: a newer keystroke cancels stale work."""
+        result = self.searcher.run(query, self.sort, self._within())
+        suggestions = self._suggest(query)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._apply, query, result, suggestions)
+
+    def _suggest(self, query: Query) -> list[Suggestion]:
+        if not query.text.strip() or query.text.strip().startswith(("!", "'")):
+            return []
+        within = self.searcher.run(Query(query.chips), self.sort, self._within()).positions
+        pinned = [(c.kind, c.id) for c in query.chips]
+        return self.searcher.suggest(query.text, within=set(within), exclude=pinned)
+
+    def _apply(self, query: Query, result: Result, suggestions: list[Suggestion]) -> None:
+        if query != self._query():
+            return
+        self.result = result
+        self.bar.set_suggestions(suggestions)
+        total = len(self._loaded)
+        view = " · bookmarks" if self.bookmarks_only else ""
+        self.bar.set_count(f"{len(result.positions)} of {total} articles{view}")
+        self.article_list.border_subtitle = self.sort.label
+        self.article_list.empty_message, self.article_list.empty_hint = self._empty_text(query)
+        self.article_list.set_rows(result.positions)
+        self._show_current()
+
+    def _empty_text(self, query: Query) -> tuple[str, str]:
+        names = [self.store.entities[(c.kind, c.id)].name for c in query.chips]
+        if query.text.strip():
+            names.append(f"“{query.text.strip()}”")
+        if self.bookmarks_only and not self.state.bookmarked():
+            return "No bookmarks yet.", "Press b on an article to keep it; B shows all again."
+        what = " and ".join(names) if names else "these filters"
+        scope = "bookmarked article" if self.bookmarks_only else "article"
+        hint = "Backspace in the filter bar removes the last chip; escape twice clears it."
+        if self.bookmarks_only:
+            hint += " B shows all articles."
+        return f"No {scope} mentions {what}.", hint
+
+    @on(FilterBar.Changed)
+    def _filter_changed(self, event: FilterBar.Changed) -> None:
+        self.refilter_in_background(Query(event.chips, event.text))
+
+    @on(FilterBar.PinRequested)
+    def _pin(self, event: FilterBar.PinRequested) -> None:
+        suggestion = event.suggestion
+        has_merged = suggestion.kind == PLACE and bool(self.store.gazetteer.absorbed(suggestion.id))
+        self.bar.pin(suggestion, has_merged)
+
+    @on(FilterBar.Leave)
+    def _leave_filter(self) -> None:
+        self.article_list.focus()
+
+    # -- the article shown -------------------------------------------------------------------
+    @on(ArticleList.Highlighted)
+    def _highlighted(self, event: ArticleList.Highlighted) -> None:
+        self._show_current()
+
+    @on(ArticleList.Selected)
+    def _selected(self, event: ArticleList.Selected) -> None:
+        self.query_one(ReadingPane).focus()
+
+    def _highlighted_entities(self) -> set[tuple[str, str]]:
+        wanted: set[tuple[str, str]] = set()
+        for chip in self.bar.chips:
+            if chip.kind == PLACE:
+                members = self.store.gazetteer.expand(chip.id, chip.include_merged)
+                wanted.update((PLACE, m) for m in members)
+            else:
+                wanted.add((PERSON, chip.id))
+        wanted.update(self.result.matched)
+        return wanted
+
+    def _show_current(self) -> None:
+        pane = self.query_one(ReadingPane)
+        article_id = self.article_list.current_id
+        if article_id is None:
+            pane.show(None, self.article_list.empty_message)
+            return
+        article = self.store.get(article_id)
+        assert article is not None
+        spans = highlight_spans(self.recogniser, article.paragraphs,
+                                self._highlighted_entities(), self.result.words)
+        places = tuple(self.store.entities[(PLACE, p)].name for p in article.places)
+        people = tuple(self.store.entities[(PERSON, p)].name for p in article.people)
+        missing = "not in the loaded files" if article.id in self.state.missing else ""
+        pane.show(ArticleView(article, places, people, tuple(spans),
+                              self.state.is_bookmarked(article.id), missing,
+                              self.state.note(article.id)))
+        pane.border_title = f"{len(spans)} highlighted" if spans else ""
+        self._schedule_read(article.id)
+
+    def _schedule_read(self, article_id: str) -> None:
+        if self._read_timer is not None:
+            self._read_timer.stop()
+        if article_id in self.state.read():
+            return
+
+        def mark() -> None:
+            if self.article_list.current_id == article_id:
+                self.state.mark_read(article_id)
+                self._marks_changed()
+
+        self._read_timer = self.set_timer(READ_AFTER, mark)
+
+    def _marks_changed(self) -> None:
+        self.article_list.set_marks(self.state.bookmarked(), self.state.read())
+
+    # -- actions -----------------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in {"toggle_bookmark", "mark_unread", "edit_note"}:
+            return self.article_list.current_id is not None
+        if action == "show_skipped":
+            return bool(self.store.skipped) or None
+        return True
+
+    def action_focus_filter(self) -> None:
+        self.bar.input.focus()
+
+    def action_back(self) -> None:
+        if self.focused is self.query_one(ReadingPane):
+            self.article_list.focus()
+        else:
+            self.bar.clear()
+
+    def action_cycle_sort(self) -> None:
+        self.sort = self.sort.next()
+        self.state.save_sort(self.sort)
+        self.refilter()
+        self.notify(f"Sorted {self.sort.label}", timeout=2)
+
+    def action_toggle_bookmark(self) -> None:
+        article_id = self.article_list.current_id
+        if article_id is None:
+            return
+        article = self.store.get(article_id)
+        assert article is not None
+        added = self.state.toggle_bookmark(article)
+        self._marks_changed()
+        self.notify(Text("Bookmarked" if added else "Bookmark removed").plain, timeout=2)
+        if self.bookmarks_only:
+            self.refilter()
+        else:
+            self._show_current()
+
+    def action_toggle_bookmark_view(self) -> None:
+        self.bookmarks_only = not self.bookmarks_only
+        self.refilter()
+
+    def action_mark_unread(self) -> None:
+        article_id = self.article_list.current_id
+        if article_id is not None:
+            if self._read_timer is not None:
+                self._read_timer.stop()
+            self.state.mark_unread(article_id)
+            self._marks_changed()
+            self.notify("Marked unread", timeout=2)
+
+    def action_edit_note(self) -> None:
+        from reader.tui.screens.note import NoteScreen
+
+        article_id = self.article_list.current_id
+        if article_id is None:
+            return
+        article = self.store.get(article_id)
+        assert article is not None
+
+        def save(note: str | None) -> None:
+            if note is None:
+                return
+            self.state.set_note(article, note)
+            self._marks_changed()
+            self._show_current()
+
+        self.app.push_screen(NoteScreen(article.title, self.state.note(article_id)), save)
+
+    def action_toggle_merged(self) -> None:
+        self.bar.action_toggle_merged()
+
+    def action_show_skipped(self) -> None:
+        from reader.tui.screens.skipped import SkippedScreen
+
+        self.app.push_screen(SkippedScreen(self.store.skipped))

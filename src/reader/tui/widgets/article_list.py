@@ -1,0 +1,207 @@
+"""The article list: one line per article, drawn on demand from the store's result array.
+
+It renders only the rows on screen (Line API), so 100,000 articles cost the same to show as
+five, and a new filter result is swapped in without building a widget per row.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from reader.store import Store
+
+
+class ArticleList(ScrollView, can_focus=True):
+    """Articles of the current filter; the cursor follows its article across list changes."""
+
+    COMPONENT_CLASSES = {
+        "article-list--cursor",
+        "article-list--date",
+        "article-list--unread",
+        "article-list--read",
+        "article-list--mark",
+        "article-list--missing",
+        "article-list--empty",
+        "article-list--source",
+    }
+    BINDINGS = [
+        Binding("j,down", "cursor_down", "Next", show=False, id="list.next"),
+        Binding("k,up", "cursor_up", "Previous", show=False, id="list.previous"),
+        Binding("g,home", "first", "First", show=False, id="list.first"),
+        Binding("G,end", "last", "Last", show=False, id="list.last"),
+        Binding("pagedown,ctrl+f", "page_down_rows", "Page down", show=False),
+        Binding("pageup,ctrl+b", "page_up_rows", "Page up", show=False),
+        Binding("enter", "select", "Read", id="list.read"),
+    ]
+
+    cursor: reactive[int] = reactive(0, always_update=True)
+
+    @dataclass
+    class Highlighted(Message):
+        """The cursor moved to another article (or to none, when the list is empty)."""
+
+        article_id: str | None
+
+    @dataclass
+    class Selected(Message):
+        """The user asked to read the article under the cursor."""
+
+        article_id: str
+
+    def __init__(self, store: Store, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.store = store
+        self.rows: list[int] = []
+        self.bookmarked: frozenset[str] = frozenset()
+        self.read: frozenset[str] = frozenset()
+        self.empty_message = "No articles."
+        self.empty_hint = ""
+        self._announced: str | None = ""
+
+    # -- data --------------------------------------------------------------------------------
+    @property
+    def current_id(self) -> str | None:
+        if not self.rows:
+            return None
+        return self.store.articles[self.rows[min(self.cursor, len(self.rows) - 1)]].id
+
+    def set_rows(self, rows: list[int]) -> None:
+        """Swap in a new result; keep the cursor on its article if it is still listed."""
+        keep = self.current_id
+        old_cursor = self.cursor
+        self.rows = rows
+        self.virtual_size = Size(self.size.width, len(rows))
+        position = None
+        if keep is not None:
+            index = self.store.by_id[keep]
+            try:
+                position = rows.index(index) if len(rows) < 50_000 else _find(rows, index)
+            except ValueError:
+                position = None
+        if position is None:
+            position = min(old_cursor, max(0, len(rows) - 1))
+        self.cursor = position
+        self.refresh()
+
+    def set_marks(self, bookmarked: frozenset[str], read: frozenset[str]) -> None:
+        self.bookmarked, self.read = bookmarked, read
+        self.refresh()
+
+    # -- cursor ------------------------------------------------------------------------------
+    def validate_cursor(self, value: int) -> int:
+        return max(0, min(value, len(self.rows) - 1)) if self.rows else 0
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self.refresh_line(old - int(self.scroll_offset.y))
+        self.refresh_line(new - int(self.scroll_offset.y))
+        if self.rows:
+            self.scroll_to_region(Region(0, new, 1, 1), animate=False, force=True)
+        current = self.current_id
+        if current != self._announced:
+            self._announced = current
+            self.post_message(self.Highlighted(current))
+
+    def action_cursor_down(self) -> None:
+        self.cursor += 1
+
+    def action_cursor_up(self) -> None:
+        self.cursor -= 1
+
+    def action_first(self) -> None:
+        self.cursor = 0
+
+    def action_last(self) -> None:
+        self.cursor = len(self.rows) - 1
+
+    def action_page_down_rows(self) -> None:
+        self.cursor += max(1, self.scrollable_content_region.height - 1)
+
+    def action_page_up_rows(self) -> None:
+        self.cursor -= max(1, self.scrollable_content_region.height - 1)
+
+    def action_select(self) -> None:
+        current = self.current_id
+        if current is not None:
+            self.post_message(self.Selected(current))
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        row = offset.y + int(self.scroll_offset.y)
+        if 0 <= row < len(self.rows):
+            if row == self.cursor and event.chain > 1:
+                self.action_select()
+            self.cursor = row
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.virtual_size = Size(event.size.width, len(self.rows))
+
+    # -- drawing -----------------------------------------------------------------------------
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if not self.rows:
+            return self._empty_line(y, width, base)
+        row = y + int(self.scroll_offset.y)
+        if row >= len(self.rows):
+            return Strip.blank(width, base)
+        article = self.store.articles[self.rows[row]]
+        style = base
+        if article.id not in self.read:
+            style += self.get_component_rich_style("article-list--unread", partial=True)
+        else:
+            style += self.get_component_rich_style("article-list--read", partial=True)
+        if row == self.cursor:
+            style += self.get_component_rich_style("article-list--cursor", partial=True)
+            if not self.has_focus:
+                style += Style(dim=False)
+        mark_style = style + self.get_component_rich_style("article-list--mark", partial=True)
+        date_style = style + self.get_component_rich_style("article-list--date", partial=True)
+        source_style = style + self.get_component_rich_style("article-list--source", partial=True)
+        mark = "★ " if article.id in self.bookmarked else ("• " if article.id not in self.read else "  ")
+        date = article.date.isoformat() if article.date else "—".ljust(10)
+        source = f" {article.source}" if article.source and width >= 70 else ""
+        title_width = max(1, width - 2 - 12 - cell_len(source) - 1)
+        title = article.title
+        if cell_len(title) > title_width:
+            title = set_cell_size(title, title_width - 1) + "…"
+        else:
+            title = set_cell_size(title, title_width)
+        segments = [
+            Segment(" ", style),
+            Segment(mark, mark_style),
+            Segment(date + "  ", date_style),
+            Segment(title, style),
+            Segment(source, source_style),
+        ]
+        return Strip(segments).adjust_cell_length(width, style)
+
+    def _empty_line(self, y: int, width: int, base: Style) -> Strip:
+        style = base + self.get_component_rich_style("article-list--empty", partial=True)
+        lines = ["", *_wrap(self.empty_message, width - 2), "", *_wrap(self.empty_hint, width - 2)]
+        text = lines[y] if y < len(lines) else ""
+        return Strip([Segment(" " + text, style)]).adjust_cell_length(width, base)
+
+
+def _find(rows: list[int], index: int) -> int:
+    return rows.index(index)
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    if not text:
+        return []
+    import textwrap
+
+    return textwrap.wrap(text, max(10, width))

@@ -1,0 +1,241 @@
+"""The filter bar: typed text narrows live, suggestions of places and people can be pinned.
+
+The bar only reports what the user asked for (`Changed`); the screen runs the search and
+hands suggestions back with `set_suggestions`. Keys follow fzf and readline: enter or tab
+pins the highlighted suggestion, backspace on an empty bar unpins the last chip, ctrl+u
+clears and ctrl+w deletes a word.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from reader.entities.recognise import PLACE
+from reader.search import Chip, Suggestion
+
+PLACEHOLDER = "Filter: places, people, words…"
+
+
+@dataclass(slots=True, frozen=True)
+class PinnedChip:
+    chip: Chip
+    label: str
+    has_merged: bool
+
+
+class FilterInput(Input):
+    """An Input whose enter, tab, arrows and backspace serve the suggestion list first."""
+
+    BINDINGS = [
+        Binding("enter", "pin", "Pin suggestion", show=False),
+        Binding("tab", "pin_or_leave", "Pin suggestion", show=False),
+        Binding("down", "move(1)", "Next suggestion", show=False),
+        Binding("up", "move(-1)", "Previous suggestion", show=False),
+        Binding("backspace", "backspace", "Delete left", show=False),
+    ]
+
+    @dataclass
+    class Pin(Message):
+        leave_if_none: bool
+
+    @dataclass
+    class Move(Message):
+        step: int
+
+    class PopChip(Message):
+        """Backspace in an empty bar."""
+
+    def action_pin(self) -> None:
+        self.post_message(self.Pin(leave_if_none=True))
+
+    def action_pin_or_leave(self) -> None:
+        self.post_message(self.Pin(leave_if_none=True))
+
+    def action_move(self, step: int) -> None:
+        self.post_message(self.Move(step))
+
+    def action_backspace(self) -> None:
+        if not self.value:
+            self.post_message(self.PopChip())
+        else:
+            self.action_delete_left()
+
+
+class FilterBar(Vertical):
+    """Chips and the query input on one line, suggestions below them."""
+
+    BINDINGS = [
+        Binding("escape", "leave", "Back to list", id="filter.leave"),
+        Binding("ctrl+t", "toggle_merged", "Merged places on/off", id="filter.merged"),
+    ]
+
+    @dataclass
+    class Changed(Message):
+        chips: tuple[Chip, ...]
+        text: str
+
+    class Leave(Message):
+        """The user is done filtering; focus goes back to the list."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.pinned: list[PinnedChip] = []
+        self._suggestions: list[Suggestion] = []
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="filter-row"):
+            yield Static("/", id="prompt")
+            yield Static("", id="filter-chips", markup=False)
+            yield FilterInput(placeholder=PLACEHOLDER, id="filter-input")
+            yield Static("", id="count", markup=False)
+        yield OptionList(id="suggestions")
+
+    def on_mount(self) -> None:
+        self.query_one("#suggestions", OptionList).display = False
+        self.query_one("#filter-chips", Static).display = False
+
+    # -- downward API ------------------------------------------------------------------------
+    @property
+    def input(self) -> FilterInput:
+        return self.query_one(FilterInput)
+
+    @property
+    def chips(self) -> tuple[Chip, ...]:
+        return tuple(p.chip for p in self.pinned)
+
+    def set_count(self, text: str) -> None:
+        self.query_one("#count", Static).update(Text(text))
+
+    def set_suggestions(self, suggestions: list[Suggestion]) -> None:
+        self._suggestions = suggestions
+        options = self.query_one("#suggestions", OptionList)
+        options.clear_options()
+        options.add_options([Option(_suggestion_text(s)) for s in suggestions])
+        visible = bool(suggestions) and bool(self.input.value.strip()) and self.input.has_focus
+        options.display = visible
+        if suggestions:
+            options.highlighted = 0
+
+    def clear(self) -> None:
+        """Empty the text first; a second call unpins every chip."""
+        if self.input.value:
+            self.input.value = ""
+        elif self.pinned:
+            self.pinned.clear()
+            self._chips_changed()
+
+    def pin(self, suggestion: Suggestion, has_merged: bool) -> None:
+        chip = Chip(suggestion.kind, suggestion.id, include_merged=True)
+        if chip.kind == PLACE and any(p.chip.id == chip.id for p in self.pinned):
+            return
+        self.pinned.append(PinnedChip(chip, suggestion.name, has_merged))
+        self.input.value = ""
+        self._chips_changed()
+
+    def unpin(self, index: int = -1) -> None:
+        if self.pinned:
+            self.pinned.pop(index)
+            self._chips_changed()
+
+    # -- events ------------------------------------------------------------------------------
+    def _chips_changed(self) -> None:
+        chips = self.query_one("#filter-chips", Static)
+        line = Text()
+        for pinned in self.pinned:
+            label = pinned.label
+            if pinned.chip.kind == PLACE and pinned.has_merged:
+                label += " +2025" if pinned.chip.include_merged else " (pre-2025)"
+            line.append(f" {label} ×", style="reverse")
+            line.append(" ")
+        chips.update(line)
+        chips.display = bool(self.pinned)
+        self._announce()
+
+    def _announce(self) -> None:
+        self.post_message(self.Changed(self.chips, self.input.value))
+
+    @on(Input.Changed, "#filter-input")
+    def _text_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._announce()
+
+    @on(FilterInput.Pin)
+    def _pin_highlighted(self, event: FilterInput.Pin) -> None:
+        options = self.query_one("#suggestions", OptionList)
+        index = options.highlighted
+        if options.display and index is not None and index < len(self._suggestions):
+            suggestion = self._suggestions[index]
+            self.post_message(self.PinRequested(suggestion))
+        elif event.leave_if_none:
+            self.post_message(self.Leave())
+
+    @dataclass
+    class PinRequested(Message):
+        """A suggestion was chosen; the screen knows whether it has merged units."""
+
+        suggestion: Suggestion
+
+    @on(FilterInput.Move)
+    def _move(self, event: FilterInput.Move) -> None:
+        options = self.query_one("#suggestions", OptionList)
+        if options.display:
+            if event.step > 0:
+                options.action_cursor_down()
+            else:
+                options.action_cursor_up()
+
+    @on(FilterInput.PopChip)
+    def _pop(self) -> None:
+        self.unpin()
+
+    @on(OptionList.OptionSelected, "#suggestions")
+    def _clicked(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option_index < len(self._suggestions):
+            self.post_message(self.PinRequested(self._suggestions[event.option_index]))
+
+    def on_click(self, event: object) -> None:
+        widget = getattr(event, "widget", None)
+        if widget is self.query_one("#filter-chips", Static) and self.pinned:
+            self.unpin()
+
+    def on_descendant_blur(self) -> None:
+        self.query_one("#suggestions", OptionList).display = False
+
+    def on_descendant_focus(self) -> None:
+        if self.input.value.strip() and self._suggestions:
+            self.query_one("#suggestions", OptionList).display = True
+
+    def action_leave(self) -> None:
+        self.post_message(self.Leave())
+
+    def action_toggle_merged(self) -> None:
+        for index in range(len(self.pinned) - 1, -1, -1):
+            pinned = self.pinned[index]
+            if pinned.chip.kind == PLACE and pinned.has_merged:
+                chip = Chip(PLACE, pinned.chip.id, not pinned.chip.include_merged)
+                self.pinned[index] = PinnedChip(chip, pinned.label, pinned.has_merged)
+                self._chips_changed()
+                return
+        self.app.bell()
+
+
+def _suggestion_text(suggestion: Suggestion) -> Text:
+    kind = "place " if suggestion.kind == PLACE else "person"
+    text = Text()
+    text.append("● " if suggestion.kind == PLACE else "◆ ")
+    text.append(suggestion.name, style="bold")
+    text.append(f"  {kind}  ", style="dim")
+    text.append(f"{suggestion.count:>4}")
+    if suggestion.note:
+        text.append(f"  {suggestion.note}", style="italic dim")
+    return text

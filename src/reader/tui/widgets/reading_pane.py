@@ -1,0 +1,193 @@
+"""The reading pane: title, metadata, place and people chips, then the body at reading width.
+
+Article text is put into `rich.text.Text` objects as plain strings and styled by offsets, so
+`[bold red]` in an article is shown as those characters and never interpreted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.style import Style
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.color import Color, ColorParseError
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Static
+
+from reader.entities.recognise import PERSON, PLACE
+from reader.highlight import ENTITY, Span
+from reader.ingest.article import Article
+
+
+@dataclass(slots=True, frozen=True)
+class ArticleView:
+    """Everything the pane shows for one article, prepared by the screen."""
+
+    article: Article
+    places: tuple[str, ...]
+    people: tuple[str, ...]
+    spans: tuple[Span, ...]
+    bookmarked: bool = False
+    missing_note: str = ""
+    note: str = ""
+
+
+class ReadingPane(VerticalScroll, can_focus=True):
+    """Scrolls the article; `n`/`N` step through the highlighted mentions."""
+
+    BINDINGS = [
+        Binding("space,pagedown", "page_down", "Scroll down", show=False, id="pane.down"),
+        Binding("shift+space,pageup", "page_up", "Scroll up", show=False, id="pane.up"),
+        Binding("j,down", "scroll_down", "Line down", show=False),
+        Binding("k,up", "scroll_up", "Line up", show=False),
+        Binding("g,home", "scroll_home", "Top", show=False),
+        Binding("G,end", "scroll_end", "Bottom", show=False),
+        Binding("n", "next_mention", "Next mention", id="pane.next_mention"),
+        Binding("N", "previous_mention", "Previous mention", id="pane.previous_mention"),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.view: ArticleView | None = None
+        self._mention = -1
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="page"):
+            yield Static("", id="title", markup=False)
+            yield Static("", id="meta", markup=False)
+            yield Static("", id="article-chips", markup=False)
+            yield Static("", id="note", markup=False)
+            yield Vertical(id="body")
+
+    def show(self, view: ArticleView | None, empty: str = "") -> None:
+        """Replace the article shown; keeps the scroll position only for the same article."""
+        same = view is not None and self.view is not None and \
+            view.article.id == self.view.article.id
+        self.view = view
+        self._mention = -1
+        self._render_header(empty)
+        self._render_body()
+        if not same:
+            self.scroll_home(animate=False)
+
+    def _render_header(self, empty: str) -> None:
+        title = self.query_one("#title", Static)
+        meta = self.query_one("#meta", Static)
+        chips = self.query_one("#article-chips", Static)
+        note = self.query_one("#note", Static)
+        view = self.view
+        if view is None:
+            title.update(Text(empty))
+            for widget in (meta, chips, note):
+                widget.update("")
+                widget.display = False
+            return
+        article = view.article
+        title.update(Text(("★ " if view.bookmarked else "") + article.title))
+        minutes = max(1, round(article.words / 230))
+        parts = [
+            article.source,
+            article.date.strftime("%-d %b %Y") if article.date else "date unknown",
+            f"by {article.author}" if article.author else None,
+            f"{minutes} min read",
+            view.missing_note or None,
+        ]
+        meta.update(Text(" · ".join(p for p in parts if p)))
+        meta.display = True
+        line = Text()
+        styles = theme_styles(self.app.get_css_variables())
+        for kind, names in ((PLACE, view.places), (PERSON, view.people)):
+            for name in names:
+                line.append(f" {name} ".replace(" ", "\u00a0"), style=styles[f"chip-{kind}"])
+                line.append(" ")
+        chips.update(line)
+        chips.display = bool(view.places or view.people)
+        note.update(Text(f"Note: {view.note}") if view.note else "")
+        note.display = bool(view.note)
+
+    def _render_body(self) -> None:
+        body = self.query_one("#body", Vertical)
+        body.remove_children()
+        if self.view is None:
+            return
+        widgets = []
+        for index, paragraph in enumerate(self.view.article.paragraphs):
+            widgets.append(Static(self._paragraph_text(index, paragraph), markup=False,
+                                  classes="paragraph"))
+        body.mount_all(widgets)
+
+    def _paragraph_text(self, index: int, paragraph: str) -> Text:
+        text = Text(paragraph)
+        assert self.view is not None
+        styles = theme_styles(self.app.get_css_variables())
+        for number, span in enumerate(self.view.spans):
+            if span.paragraph != index:
+                continue
+            name = "mention" if span.tag == ENTITY else "term"
+            if number == self._mention:
+                name = "current"
+            text.stylize(styles[name], span.start, span.end)
+        return text
+
+    # -- mentions ----------------------------------------------------------------------------
+    @property
+    def mention_count(self) -> int:
+        return len(self.view.spans) if self.view else 0
+
+    def _jump(self, step: int) -> None:
+        if not self.view or not self.view.spans:
+            self.app.bell()
+            return
+        previous = self._mention
+        self._mention = (self._mention + step) % len(self.view.spans)
+        paragraphs = self.query(".paragraph").results(Static)
+        widgets = list(paragraphs)
+        touched = {self.view.spans[self._mention].paragraph}
+        if previous >= 0:
+            touched.add(self.view.spans[previous].paragraph)
+        for index in touched:
+            if index < len(widgets):
+                widgets[index].update(self._paragraph_text(index, self.view.article.paragraphs[index]))
+        target = self.view.spans[self._mention].paragraph
+        if target < len(widgets):
+            self.scroll_to_widget(widgets[target], animate=False, top=True)
+        self.notify_mention()
+
+    def notify_mention(self) -> None:
+        if self.view:
+            self.border_subtitle = f"mention {self._mention + 1} of {len(self.view.spans)}"
+
+    def action_next_mention(self) -> None:
+        self._jump(1)
+
+    def action_previous_mention(self) -> None:
+        self._jump(-1)
+
+
+def theme_styles(variables: dict[str, str]) -> dict[str, Style]:
+    """Highlight and chip styles from the theme, so that every Textual theme works."""
+
+    def colour(name: str, fallback: str) -> Color:
+        try:
+            return Color.parse(variables.get(name, fallback))
+        except ColorParseError:
+            return Color.parse(fallback)
+
+    background = colour("background", "#000000")
+    accent = colour("accent", "#ffa62b")
+    primary = colour("primary", "#0178d4")
+    warning = colour("warning", "#ffa62b")
+    foreground = colour("foreground", "#e0e0e0")
+
+    def on(tint: Color, alpha: float) -> str:
+        return background.blend(tint, alpha).rich_color.name
+
+    return {
+        "mention": Style.parse(f"bold {foreground.rich_color.name} on {on(accent, 0.45)}"),
+        "term": Style.parse(f"bold underline {foreground.rich_color.name} on {on(primary, 0.35)}"),
+        "current": Style.parse(f"bold {background.rich_color.name} on {warning.rich_color.name}"),
+        "chip-place": Style.parse(f"{foreground.rich_color.name} on {on(primary, 0.5)}"),
+        "chip-person": Style.parse(f"{foreground.rich_color.name} on {on(accent, 0.35)}"),
+    }

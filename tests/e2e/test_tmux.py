@@ -1,0 +1,73 @@
+"""The installed `reader` in a real terminal (tmux): type a filter, read the count."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+READER = Path(sys.executable).with_name("reader")
+
+
+class Terminal:
+    def __init__(self, socket: str) -> None:
+        self.socket = socket
+
+    def tmux(self, *args: str) -> str:
+        return subprocess.run(["tmux", "-L", self.socket, *args], check=True,
+                              capture_output=True, text=True).stdout
+
+    def screen(self) -> str:
+        return self.tmux("capture-pane", "-p", "-t", "r")
+
+    def wait_for(self, text: str, timeout: float = 30.0) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if text in screen:
+                return screen
+            time.sleep(0.2)
+        raise AssertionError(f"{text!r} never appeared; the screen was:\n{self.screen()}")
+
+
+@pytest.fixture
+def terminal(tmp_path: Path) -> Iterator[Terminal]:
+    if shutil.which("tmux") is None:
+        pytest.fail("tmux is required for the end-to-end test (CI installs it)")
+    assert READER.exists(), f"the installed reader script is missing: {READER}"
+    term = Terminal(f"reader-test-{uuid.uuid4().hex[:8]}")
+    env = {key: os.environ[key] for key in ("READER_DATA_DIR", "READER_CACHE_DIR",
+                                             "READER_CONFIG_DIR")}
+    exports = " ".join(f"{k}={v}" for k, v in env.items())
+    term.tmux("new-session", "-d", "-s", "r", "-x", "120", "-y", "40",
+              f"env {exports} TERM=xterm-256color {READER}; sleep 5")
+    term.tmux("resize-window", "-t", "r", "-x", "120", "-y", "40")
+    try:
+        yield term
+    finally:
+        subprocess.run(["tmux", "-L", term.socket, "kill-server"], capture_output=True)
+
+
+def test_typing_a_filter_updates_the_count(terminal: Terminal) -> None:
+    terminal.wait_for("5 of 5 articles")
+    terminal.tmux("send-keys", "-t", "r", "/")
+    terminal.wait_for("Back to list")
+    for key in "tam quang":
+        terminal.tmux("send-keys", "-t", "r", "-l", key)
+    screen = terminal.wait_for("4 of 5 articles")
+    assert "Lương Tam Quang" in screen
+    terminal.tmux("send-keys", "-t", "r", "Escape")
+    terminal.wait_for("Bookmark")
+    terminal.tmux("send-keys", "-t", "r", "q")
+    deadline = time.monotonic() + 10
+    while "4 of 5 articles" in terminal.screen() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert "4 of 5 articles" not in terminal.screen()
+    assert "Traceback" not in terminal.screen()

@@ -1,0 +1,41 @@
+"""Layout snapshots at the two sizes users run in, with the filter open, and of the help."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.tui.app import ReaderApp
+
+
+@pytest.fixture(autouse=True)
+def _no_read_marks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Read marks depend on time; snapshots must not."""
+    monkeypatch.setattr("reader.tui.screens.main.READ_AFTER", 3600)
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+def test_main_screen(snap_compare, app: ReaderApp, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(app, terminal_size=size)
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+def test_filter_open_with_suggestions(snap_compare, app: ReaderApp, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.press("slash", *"luong")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+def test_pinned_chips(snap_compare, app: ReaderApp) -> None:  # type: ignore[no-untyped-def]
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.press("slash", *"tam quang", "enter", *"hanoi", "enter", "escape")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(120, 40), run_before=run_before)
+
+
+def test_help_screen(snap_compare, app: ReaderApp) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(app, terminal_size=(120, 40), press=["question_mark"])
