@@ -10,7 +10,7 @@ matches no name narrows by words of the title and body, fzf-style: `!word` exclu
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Levenshtein
@@ -199,8 +199,11 @@ class Searcher:
         return set(self.store.articles_of(PERSON, chip.id))
 
     def run(self, query: Query, sort: SortOrder = SortOrder.NEWEST,
-            within: set[int] | None = None) -> Result:
-        """Positions of the articles that pass every chip and every typed term, sorted."""
+            within: set[int] | None = None, notes: Mapping[int, str] | None = None) -> Result:
+        """Positions of the articles that pass every chip and every typed term, sorted.
+
+        `notes` (the user's bookmark notes by position) are searched like the body.
+        """
         selected: set[int] | None = None if within is None else set(within)
 
         def narrow(found: set[int]) -> None:
@@ -226,7 +229,11 @@ class Searcher:
                 by_words = found if by_words is None else by_words & found
                 if not by_words:
                     break
-            narrow(by_name | (by_words or set()))
+            by_note = {
+                position for position, note in (notes or {}).items()
+                if all(any(w.startswith(t) for w in fold_words(note)) for t in terms.words)
+            }
+            narrow(by_name | (by_words or set()) | by_note)
         for word in terms.exact:
             narrow(self.store.with_word(word, prefix=False))
         for word in terms.excluded:

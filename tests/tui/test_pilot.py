@@ -241,3 +241,20 @@ async def test_skipped_files_are_reported(tmp_path: Path, bookmarks: BookmarkSto
         assert any("1 file skipped" in str(n.message) for n in app._notifications)
         await pilot.press("w")
         assert "empty.txt" in str(app.screen.query_one("#skipped Static").render())
+
+
+async def test_bookmark_note_is_shown_and_searchable(app: ReaderApp, bookmarks: BookmarkStore) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("j", "a")
+        await pilot.pause()
+        await pilot.press(*"follow up xylophone", "enter")
+        await pilot.pause()
+        chosen = main(app).article_list.current_id
+        assert chosen is not None
+        saved = bookmarks.get(chosen)
+        assert saved is not None and saved.note == "follow up xylophone"
+        pane = main(app).query_one(ReadingPane)
+        assert "xylophone" in str(pane.query_one("#note").render())
+        await type_filter(pilot, "xylo")
+        assert count_text(app) == "1 of 5 articles"
+        assert main(app).article_list.current_id == chosen

@@ -16,6 +16,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header
 from textual.worker import get_current_worker
 
+from reader.bookmarks import BookmarkError
 from reader.entities.recognise import PERSON, PLACE, Recogniser
 from reader.highlight import highlight_spans
 from reader.search import Query, Result, Searcher, Suggestion
@@ -93,16 +94,20 @@ class MainScreen(Screen[None]):
             return {i for i, a in enumerate(self.store.articles) if a.id in marked}
         return set(self._loaded)
 
+    def _notes(self) -> dict[int, str]:
+        by_id = self.store.by_id
+        return {by_id[i]: note for i, note in self.state.notes().items() if i in by_id}
+
     def refilter(self) -> None:
         """Run the current query now (used at start and after sort or bookmark changes)."""
         query = self._query()
-        result = self.searcher.run(query, self.sort, self._within())
+        result = self.searcher.run(query, self.sort, self._within(), self._notes())
         self._apply(query, result, self._suggest(query))
 
     @work(exclusive=True, thread=True, group="filter")
     def refilter_in_background(self, query: Query) -> None:
         """Typing never waits for the search: a newer keystroke cancels stale work."""
-        result = self.searcher.run(query, self.sort, self._within())
+        result = self.searcher.run(query, self.sort, self._within(), self._notes())
         suggestions = self._suggest(query)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._apply, query, result, suggestions)
@@ -201,7 +206,10 @@ class MainScreen(Screen[None]):
 
         def mark() -> None:
             if self.article_list.current_id == article_id:
-                self.state.mark_read(article_id)
+                try:
+                    self.state.mark_read(article_id)
+                except BookmarkError as error:
+                    self.notify(str(error), severity="error", timeout=10)
                 self._marks_changed()
 
         self._read_timer = self.set_timer(READ_AFTER, mark)
@@ -238,7 +246,11 @@ class MainScreen(Screen[None]):
             return
         article = self.store.get(article_id)
         assert article is not None
-        added = self.state.toggle_bookmark(article)
+        try:
+            added = self.state.toggle_bookmark(article)
+        except BookmarkError as error:
+            self.notify(str(error), severity="error", timeout=10)
+            return
         self._marks_changed()
         self.notify(Text("Bookmarked" if added else "Bookmark removed").plain, timeout=2)
         if self.bookmarks_only:
@@ -255,7 +267,11 @@ class MainScreen(Screen[None]):
         if article_id is not None:
             if self._read_timer is not None:
                 self._read_timer.stop()
-            self.state.mark_unread(article_id)
+            try:
+                self.state.mark_unread(article_id)
+            except BookmarkError as error:
+                self.notify(str(error), severity="error", timeout=10)
+                return
             self._marks_changed()
             self.notify("Marked unread", timeout=2)
 
@@ -271,7 +287,11 @@ class MainScreen(Screen[None]):
         def save(note: str | None) -> None:
             if note is None:
                 return
-            self.state.set_note(article, note)
+            try:
+                self.state.set_note(article, note)
+            except BookmarkError as error:
+                self.notify(str(error), severity="error", timeout=10)
+                return
             self._marks_changed()
             self._show_current()
 
