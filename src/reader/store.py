@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import threading
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -53,7 +54,9 @@ class Store:
         self.by_id: dict[str, int] = {a.id: i for i, a in enumerate(self.articles)}
         self.place_index: dict[str, frozenset[int]] = {}
         self.person_index: dict[str, frozenset[int]] = {}
-        self._words: dict[str, list[int]] = {}
+        self._words: dict[str, list[int]] | None = None
+        self._vocabulary: list[str] = []
+        self._words_lock = threading.Lock()
         places: dict[str, set[int]] = {}
         people: dict[str, set[int]] = {}
         person_names: dict[str, Counter[str]] = {}
@@ -63,11 +66,8 @@ class Store:
             for person, name in zip(article.people, article.person_names, strict=True):
                 people.setdefault(person, set()).add(index)
                 person_names.setdefault(person, Counter())[name] += 1
-            for word in set(fold_words(article.title + " " + article.body)):
-                self._words.setdefault(word, []).append(index)
         self.place_index = {k: frozenset(v) for k, v in places.items()}
         self.person_index = {k: frozenset(v) for k, v in people.items()}
-        self._vocabulary = sorted(self._words)
         self.entities = self._entities(person_names)
         self._order: dict[SortOrder, list[int]] = {}
         self._ranks: dict[SortOrder, list[int]] = {}
@@ -112,16 +112,30 @@ class Store:
             found |= self.place_index.get(member, frozenset())
         return found
 
+    def word_index(self) -> dict[str, list[int]]:
+        """Folded word → article positions; built on first use, since listing needs none."""
+        if self._words is None:
+            with self._words_lock:
+                if self._words is None:
+                    words: dict[str, list[int]] = {}
+                    for index, article in enumerate(self.articles):
+                        for word in set(fold_words(article.title + " " + article.body)):
+                            words.setdefault(word, []).append(index)
+                    self._vocabulary = sorted(words)
+                    self._words = words
+        return self._words
+
     def with_word(self, word: str, prefix: bool = True) -> set[int]:
         """Articles whose title or body has the folded word (or a word starting with it)."""
+        words = self.word_index()
         if not prefix:
-            return set(self._words.get(word, ()))
+            return set(words.get(word, ()))
         found: set[int] = set()
         start = bisect.bisect_left(self._vocabulary, word)
         for candidate in self._vocabulary[start:]:
             if not candidate.startswith(word):
                 break
-            found.update(self._words[candidate])
+            found.update(words[candidate])
         return found
 
     # -- views -----------------------------------------------------------------------------

@@ -258,3 +258,23 @@ async def test_bookmark_note_is_shown_and_searchable(app: ReaderApp, bookmarks: 
         await type_filter(pilot, "xylo")
         assert count_text(app) == "1 of 5 articles"
         assert main(app).article_list.current_id == chosen
+
+
+async def test_loading_screen_then_list(tmp_path: Path, bookmarks: BookmarkStore) -> None:
+    for number in range(3):
+        (tmp_path / f"{number}.txt").write_text(f"Police story number {number}\n\nText in Hue.",
+                                                encoding="utf-8")
+    bookmarks.add("0123456789abcdef", "An article kept long ago", "/gone/old.txt", "2024-05-01")
+    app = ReaderApp(paths=[tmp_path], bookmarks=bookmarks)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(50):
+            await pilot.pause(0.1)
+            if isinstance(app.screen, MainScreen):
+                break
+        assert count_text(app) == "3 of 3 articles"
+        await pilot.press("B")
+        assert count_text(app) == "1 of 3 articles · bookmarks"
+        pane = main(app).query_one(ReadingPane)
+        assert pane.view is not None
+        assert pane.view.article.title == "An article kept long ago"
+        assert "not in the loaded files" in str(pane.query_one("#meta").render())

@@ -6,20 +6,26 @@ main screen owns the filter state.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from reader.settings import load_settings, save_setting
 from reader.store import Store
 from reader.tui.screens.help import HelpScreen
+from reader.tui.screens.loading import LoadingScreen
 from reader.tui.screens.main import MainScreen
 from reader.tui.state import ReadingState
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.filter_bar import FilterBar, FilterInput
 from reader.tui.widgets.reading_pane import ReadingPane
+
+if TYPE_CHECKING:
+    from reader.bookmarks import BookmarkStore
 
 
 class ReaderApp(App[None]):
@@ -32,16 +38,29 @@ class ReaderApp(App[None]):
         Binding("ctrl+p", "command_palette", "Commands", show=False, id="app.palette"),
     ]
 
-    def __init__(self, store: Store, state: ReadingState) -> None:
+    def __init__(self, store: Store | None = None, state: ReadingState | None = None, *,
+                 paths: Sequence[Path] = (), bookmarks: BookmarkStore | None = None) -> None:
+        """Give a built store and state, or paths and bookmarks to load behind a progress bar."""
         super().__init__()
         self.store = store
         self.state = state
-        if state.theme and state.theme in self.available_themes:
-            self.theme = state.theme
+        self.paths = list(paths)
+        self.bookmarks = bookmarks
+        theme = load_settings().get("theme")
+        if isinstance(theme, str) and theme in self.available_themes:
+            self.theme = theme
 
     def on_mount(self) -> None:
-        self.theme_changed_signal.subscribe(self, lambda theme: self.state.save_theme(theme.name))
-        self.push_screen(MainScreen(self.store, self.state))
+        self.theme_changed_signal.subscribe(self, lambda theme: save_setting("theme", theme.name))
+        if self.store is not None and self.state is not None:
+            self.push_screen(MainScreen(self.store, self.state))
+        else:
+            assert self.bookmarks is not None
+            self.push_screen(LoadingScreen(self.paths, self.bookmarks))
+
+    def show_store(self, store: Store, state: ReadingState) -> None:
+        self.store, self.state = store, state
+        self.switch_screen(MainScreen(store, state))
 
     def help_sections(self) -> list[tuple[str, list]]:  # type: ignore[type-arg]
         return [
@@ -74,21 +93,11 @@ class ReaderApp(App[None]):
 
 
 def run(paths: list[Path]) -> int:
-    from reader.assets import bundled_corpus
     from reader.bookmarks import BookmarkStore
-    from reader.corpus import default_gazetteer
-    from reader.entities.recognise import Recogniser
-    from reader.ingest.load import load_paths
-    from reader.tui.missing import missing_articles
 
-    gazetteer = default_gazetteer()
-    loaded = load_paths(paths or [bundled_corpus()], Recogniser(gazetteer))
     bookmarks = BookmarkStore.open()
-    ghosts = missing_articles(bookmarks, {a.id for a in loaded.articles})
-    store = Store(loaded.articles + ghosts, gazetteer, loaded.skipped)
-    state = ReadingState(bookmarks, frozenset(a.id for a in ghosts))
     try:
-        ReaderApp(store, state).run()
+        ReaderApp(paths=paths, bookmarks=bookmarks).run()
     finally:
         bookmarks.close()
     return 0

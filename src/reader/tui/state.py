@@ -26,7 +26,6 @@ class ReadingState:
             self.sort = SortOrder(settings.get("sort", SortOrder.NEWEST.value))
         except ValueError:
             self.sort = SortOrder.NEWEST
-        self.theme: str | None = settings.get("theme") if isinstance(settings.get("theme"), str) else None
         self._bookmarked = frozenset(bookmarks.ids())
         self._read = frozenset(bookmarks.read_ids())
         self._notes = {b.article_id: b.note for b in bookmarks.list() if b.note}
@@ -73,7 +72,3 @@ class ReadingState:
     def save_sort(self, sort: SortOrder) -> None:
         self.sort = sort
         save_setting("sort", sort.value)
-
-    def save_theme(self, theme: str) -> None:
-        self.theme = theme
-        save_setting("theme", theme)

@@ -69,6 +69,7 @@ class MainScreen(Screen[None]):
         self.query_one(ArticleList).focus()
         self._marks_changed()
         self.refilter()
+        self.run_worker(self.store.word_index, thread=True, group="index")
         if self.store.skipped:
             count = len(self.store.skipped)
             self.notify(f"{count} file{'s' if count > 1 else ''} skipped; press w to see why.",

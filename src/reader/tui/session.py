@@ -1,11 +1,20 @@
-"""Bookmarked articles that are not among the loaded files still appear, marked missing."""
+"""Everything one run of the interface reads before it can show the list.
+
+Bookmarked articles that are not among the loaded files still appear, marked missing:
+a bookmark is never dropped because its file moved.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reader.corpus import Progress, load_articles
 from reader.ingest.article import Article
+from reader.store import Store
+from reader.tui.state import ReadingState
 
 if TYPE_CHECKING:
     from reader.bookmarks import BookmarkStore
@@ -25,3 +34,11 @@ def missing_articles(bookmarks: BookmarkStore, loaded: set[str]) -> list[Article
         ghosts.append(Article(bookmark.article_id, bookmark.path, bookmark.title, date, None,
                               None, None, body, (), (), ()))
     return ghosts
+
+
+def open_session(paths: Sequence[Path], bookmarks: BookmarkStore,
+                 progress: Progress | None = None) -> tuple[Store, ReadingState]:
+    result, gazetteer = load_articles(paths, progress=progress)
+    ghosts = missing_articles(bookmarks, {a.id for a in result.articles})
+    store = Store(result.articles + ghosts, gazetteer, result.skipped)
+    return store, ReadingState(bookmarks, frozenset(a.id for a in ghosts))

@@ -1,0 +1,95 @@
+"""The parse cache: a start with unchanged files reads no article, only their sizes and times.
+
+Each file's outcome (its article, or why it was skipped) is kept under its path with the
+size and modification time it had; a file whose size or time differ is read again, so an
+edited file shows its new text on the next start. The whole cache belongs to one parser
+and one gazetteer: a fingerprint of both (the code of `ingest` and `entities`, and the
+gazetteer files) is stored with it, and any change starts a fresh cache. A cache that
+cannot be read for any reason is ignored and rewritten: it only ever costs time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reader.ingest.article import Article
+
+FORMAT = 1
+
+
+@dataclass(slots=True, frozen=True)
+class CachedSkip:
+    reason: str
+
+
+Outcome = Article | CachedSkip
+
+
+@dataclass(slots=True)
+class ParseCache:
+    path: Path
+    fingerprint: str
+    entries: dict[str, tuple[int, int, Outcome]] = field(default_factory=dict)
+    changed: bool = False
+
+    @classmethod
+    def open(cls, path: Path, fingerprint: str) -> ParseCache:
+        cache = cls(path, fingerprint)
+        try:
+            with path.open("rb") as handle:
+                data = pickle.load(handle)
+            if (isinstance(data, dict) and data.get("format") == FORMAT
+                    and data.get("fingerprint") == fingerprint
+                    and isinstance(data.get("entries"), dict)):
+                cache.entries = data["entries"]
+        except Exception:
+            cache.entries = {}
+        return cache
+
+    def get(self, key: str, size: int, mtime_ns: int) -> Outcome | None:
+        entry = self.entries.get(key)
+        if entry is None or entry[0] != size or entry[1] != mtime_ns:
+            return None
+        return entry[2]
+
+    def put(self, key: str, size: int, mtime_ns: int, outcome: Outcome) -> None:
+        self.entries[key] = (size, mtime_ns, outcome)
+        self.changed = True
+
+    def forget_except(self, keep: set[str]) -> None:
+        """Drop files that were not part of this load only when the cache grows large."""
+        if len(self.entries) > 2 * max(len(keep), 1000):
+            self.entries = {k: v for k, v in self.entries.items() if k in keep}
+            self.changed = True
+
+    def save(self) -> None:
+        if not self.changed:
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".cache-")
+            with os.fdopen(handle, "wb") as stream:
+                pickle.dump({"format": FORMAT, "fingerprint": self.fingerprint,
+                             "entries": self.entries}, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, self.path)
+            self.changed = False
+        except OSError:
+            pass
+
+
+def code_fingerprint(*extra: str) -> str:
+    """A digest of the parsing and recognition code, plus anything else that shapes results."""
+    digest = hashlib.blake2b(digest_size=12)
+    package = Path(__file__).resolve().parents[1]
+    for folder in ("ingest", "entities"):
+        for source in sorted((package / folder).glob("*.py")):
+            digest.update(source.name.encode())
+            digest.update(source.read_bytes())
+    for item in extra:
+        digest.update(item.encode())
+    return digest.hexdigest()

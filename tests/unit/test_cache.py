@@ -1,0 +1,95 @@
+"""The parse cache: warm starts read no article, edits are seen, damage costs only time."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from reader.entities.gazetteer import Gazetteer
+from reader.entities.recognise import Recogniser
+from reader.ingest import load
+from reader.ingest.cache import ParseCache, code_fingerprint
+from reader.ingest.load import load_paths
+
+
+def write_corpus(folder: Path, count: int) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for number in range(count):
+        (folder / f"{number:04}.txt").write_text(
+            f"Police report number {number} from Hanoi\n\n"
+            f"Colonel Nguyễn Văn Bình said case {number} in Hà Nội was closed.\n\n"
+            f"Bình added that Đà Lạt police helped.", encoding="utf-8")
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "corpus"
+    write_corpus(folder, 12)
+    (folder / "empty.txt").write_bytes(b"")
+    return folder
+
+
+def test_warm_load_reads_no_file(corpus: Path, tmp_path: Path, recogniser: Recogniser,
+                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    cache_file = tmp_path / "cache.pickle"
+    cold = load_paths([corpus], recogniser, ParseCache.open(cache_file, "fp"))
+
+    def refuse(*args: object) -> object:
+        raise AssertionError("a cached file was read again")
+
+    monkeypatch.setattr(load, "read_file", refuse)
+    warm = load_paths([corpus], recogniser, ParseCache.open(cache_file, "fp"))
+    assert [a.id for a in warm.articles] == [a.id for a in cold.articles]
+    assert warm.articles == cold.articles
+    assert [s.reason for s in warm.skipped] == ["empty file"]
+
+
+def test_an_edited_file_is_read_again(corpus: Path, tmp_path: Path, recogniser: Recogniser) -> None:
+    cache_file = tmp_path / "cache.pickle"
+    load_paths([corpus], recogniser, ParseCache.open(cache_file, "fp"))
+    edited = corpus / "0003.txt"
+    edited.write_text("A new headline about Hue police\n\nNew text in Huế.", encoding="utf-8")
+    stat = edited.stat()
+    os.utime(edited, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    warm = load_paths([corpus], recogniser, ParseCache.open(cache_file, "fp"))
+    article = next(a for a in warm.articles if a.path.endswith("0003.txt"))
+    assert article.title == "A new headline about Hue police"
+    assert article.places == ("thua-thien-hue",)
+
+
+def test_a_new_fingerprint_starts_afresh(corpus: Path, tmp_path: Path, recogniser: Recogniser) -> None:
+    cache_file = tmp_path / "cache.pickle"
+    load_paths([corpus], recogniser, ParseCache.open(cache_file, "old"))
+    assert ParseCache.open(cache_file, "old").entries
+    assert ParseCache.open(cache_file, "new").entries == {}
+
+
+@pytest.mark.parametrize("damage", [b"", b"not a pickle at all", b"\x80\x05K\x01."])
+def test_damaged_cache_is_rebuilt(corpus: Path, tmp_path: Path, recogniser: Recogniser,
+                                  damage: bytes) -> None:
+    cache_file = tmp_path / "cache.pickle"
+    cache_file.write_bytes(damage)
+    result = load_paths([corpus], recogniser, ParseCache.open(cache_file, "fp"))
+    assert len(result.articles) == 12
+    assert ParseCache.open(cache_file, "fp").entries
+
+
+def test_code_fingerprint_follows_its_inputs() -> None:
+    assert code_fingerprint("a") == code_fingerprint("a")
+    assert code_fingerprint("a") != code_fingerprint("b")
+
+
+def test_parallel_load_equals_serial(tmp_path: Path, gazetteer: Gazetteer,
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "many"
+    write_corpus(folder, 40)
+    recogniser = Recogniser(gazetteer)
+    serial = load_paths([folder], recogniser, workers=1)
+    monkeypatch.setattr(load, "PARALLEL_FROM", 10)
+    seen: list[tuple[int, int]] = []
+    parallel = load_paths([folder], recogniser, workers=2,
+                          progress=lambda done, total: seen.append((done, total)))
+    assert parallel.articles == serial.articles
+    assert seen[-1] == (40, 40)
