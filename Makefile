@@ -23,6 +23,7 @@ run: $(STAMP_RUN)
 	$(BIN)/reader
 
 test: $(STAMP_TEST)
+	@bash scripts/ensure-tmux.sh
 	$(BIN)/ruff check src tests benchmarks scripts
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
