@@ -10,9 +10,11 @@ matches no name narrows by words of the title and body, fzf-style: `!word` exclu
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from reader.entities.fold import fold_words
@@ -114,24 +116,63 @@ def name_score(query_words: Sequence[str], name_words: Sequence[str]) -> float:
     return total / len(query_words)
 
 
+def _with_prefix(ordered: list[str], prefix: str) -> list[str]:
+    start = bisect.bisect_left(ordered, prefix)
+    end = bisect.bisect_left(ordered, prefix + "\uffff")
+    return ordered[start:end]
+
+
 class Searcher:
     """Matching and filtering over one store; cheap to build, holds no per-query state."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self._keys: list[tuple[tuple[str, str], tuple[str, ...]]] = []
+        self._spellings: list[tuple[tuple[str, str], tuple[str, ...]]] = []
+        self._by_word: dict[str, list[int]] = {}
+        self._by_joined: dict[str, list[int]] = {}
         for key, entity in store.entities.items():
             spellings = {tuple(fold_words(k)) for k in (entity.name, *entity.keys)}
-            self._keys.extend((key, words) for words in spellings if words)
+            for words in sorted(s for s in spellings if s):
+                number = len(self._spellings)
+                self._spellings.append((key, words))
+                for word in set(words):
+                    self._by_word.setdefault(word, []).append(number)
+                self._by_joined.setdefault("".join(words), []).append(number)
+        self._words = sorted(self._by_word)
+        self._joined = sorted(self._by_joined)
 
     # -- names -----------------------------------------------------------------------------
+    def _candidates(self, words: list[str]) -> set[int]:
+        """Spellings that can score at all: the first typed word must match one of their
+        words (equal, prefix or a typo away), or the whole text must match them joined."""
+        first = words[0]
+        found: set[int] = set()
+        for word in _with_prefix(self._words, first):
+            found.update(self._by_word[word])
+        if len(first) > 2:
+            close = process.extract(first, self._words, scorer=Levenshtein.normalized_similarity,
+                                    score_cutoff=0.69, limit=None)
+            heads = [w[: len(first)] for w in self._words]
+            close += [(self._words[i], score, i) for _, score, i in process.extract(
+                first, heads, scorer=Levenshtein.normalized_similarity, score_cutoff=0.73,
+                limit=None)]
+            for word, _, _ in close:
+                found.update(self._by_word[word])
+        joined = "".join(words)
+        found.update(self._by_joined.get(joined, ()))
+        if len(words) == 1 and len(joined) > 3:
+            for spelling in _with_prefix(self._joined, joined):
+                found.update(self._by_joined[spelling])
+        return found
+
     def score_entities(self, text: str, kinds: Sequence[str] = (PLACE, PERSON),
                        minimum: float = SUGGEST) -> dict[tuple[str, str], float]:
         words = fold_words(text)
         best: dict[tuple[str, str], float] = {}
         if not words:
             return best
-        for key, spelling in self._keys:
+        for number in self._candidates(words):
+            key, spelling = self._spellings[number]
             if key[0] not in kinds:
                 continue
             score = name_score(words, spelling)

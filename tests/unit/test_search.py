@@ -113,3 +113,18 @@ def test_resolve_for_the_cli(searcher: Searcher) -> None:
     assert searcher.resolve(PLACE, "hanoi").id == "ha-noi"  # type: ignore[union-attr]
     assert searcher.resolve(PERSON, "tam quang").id == "luong-tam-quang"  # type: ignore[union-attr]
     assert searcher.resolve(PLACE, "atlantis") is None
+
+
+@pytest.mark.parametrize("typed", ["l", "lu", "luong", "luong tam quan", "ha", "ha n", "hanoi",
+                                   "nguyen phu trog", "trong", "quang", "daklak", "binh d",
+                                   "hcm", "saigon", "ca mau", "xyz", "tam quang", "dong"])
+def test_candidate_pruning_matches_scoring_everything(searcher: Searcher, typed: str) -> None:
+    from reader.entities.fold import fold_words
+
+    words = fold_words(typed)
+    brute: dict[tuple[str, str], float] = {}
+    for key, spelling in searcher._spellings:
+        score = name_score(words, spelling)
+        if score >= 60 and score > brute.get(key, 0.0):
+            brute[key] = score
+    assert searcher.score_entities(typed) == brute

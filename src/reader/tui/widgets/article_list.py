@@ -6,6 +6,7 @@ five, and a new filter result is swapped in without building a widget per row.
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 
 from rich.cells import cell_len, set_cell_size
@@ -86,7 +87,7 @@ class ArticleList(ScrollView, can_focus=True):
         if keep is not None:
             index = self.store.by_id[keep]
             try:
-                position = rows.index(index) if len(rows) < 50_000 else _find(rows, index)
+                position = rows.index(index)
             except ValueError:
                 position = None
         if position is None:
@@ -195,13 +196,5 @@ class ArticleList(ScrollView, can_focus=True):
         return Strip([Segment(" " + text, style)]).adjust_cell_length(width, base)
 
 
-def _find(rows: list[int], index: int) -> int:
-    return rows.index(index)
-
-
 def _wrap(text: str, width: int) -> list[str]:
-    if not text:
-        return []
-    import textwrap
-
-    return textwrap.wrap(text, max(10, width))
+    return textwrap.wrap(text, max(10, width)) if text else []
