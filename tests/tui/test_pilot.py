@@ -278,3 +278,19 @@ async def test_loading_screen_then_list(tmp_path: Path, bookmarks: BookmarkStore
         assert pane.view is not None
         assert pane.view.article.title == "An article kept long ago"
         assert "not in the loaded files" in str(pane.query_one("#meta").render())
+
+
+async def test_a_failing_bookmark_write_is_told_not_raised(
+        app: ReaderApp, bookmarks: BookmarkStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.bookmarks import BookmarkError
+
+    def broken(article: object) -> bool:
+        raise BookmarkError("the disk is full; nothing was changed")
+
+    monkeypatch.setattr(bookmarks, "toggle", broken)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("b")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert any("disk is full" in str(n.message) for n in app._notifications)
+        assert main(app).article_list.bookmarked == frozenset()

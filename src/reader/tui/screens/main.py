@@ -6,6 +6,8 @@ article is under the cursor, and this screen tells the list and the pane what to
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -207,13 +209,19 @@ class MainScreen(Screen[None]):
 
         def mark() -> None:
             if self.article_list.current_id == article_id:
-                try:
-                    self.state.mark_read(article_id)
-                except BookmarkError as error:
-                    self.notify(str(error), severity="error", timeout=10)
-                self._marks_changed()
+                self._change(lambda: self.state.mark_read(article_id))
 
         self._read_timer = self.set_timer(READ_AFTER, mark)
+
+    def _change(self, change: Callable[[], object]) -> bool:
+        """Apply a bookmark or read-mark change; a failure is told, never raised."""
+        try:
+            change()
+        except BookmarkError as error:
+            self.notify(str(error), severity="error", timeout=10)
+            return False
+        self._marks_changed()
+        return True
 
     def _marks_changed(self) -> None:
         self.article_list.set_marks(self.state.bookmarked(), self.state.read())
@@ -247,12 +255,9 @@ class MainScreen(Screen[None]):
             return
         article = self.store.get(article_id)
         assert article is not None
-        try:
-            added = self.state.toggle_bookmark(article)
-        except BookmarkError as error:
-            self.notify(str(error), severity="error", timeout=10)
+        if not self._change(lambda: self.state.toggle_bookmark(article)):
             return
-        self._marks_changed()
+        added = self.state.is_bookmarked(article.id)
         self.notify(Text("Bookmarked" if added else "Bookmark removed").plain, timeout=2)
         if self.bookmarks_only:
             self.refilter()
@@ -268,12 +273,8 @@ class MainScreen(Screen[None]):
         if article_id is not None:
             if self._read_timer is not None:
                 self._read_timer.stop()
-            try:
-                self.state.mark_unread(article_id)
-            except BookmarkError as error:
-                self.notify(str(error), severity="error", timeout=10)
+            if not self._change(lambda: self.state.mark_unread(article_id)):
                 return
-            self._marks_changed()
             self.notify("Marked unread", timeout=2)
 
     def action_edit_note(self) -> None:
@@ -288,12 +289,8 @@ class MainScreen(Screen[None]):
         def save(note: str | None) -> None:
             if note is None:
                 return
-            try:
-                self.state.set_note(article, note)
-            except BookmarkError as error:
-                self.notify(str(error), severity="error", timeout=10)
+            if not self._change(lambda: self.state.set_note(article, note)):
                 return
-            self._marks_changed()
             self._show_current()
 
         self.app.push_screen(NoteScreen(article.title, self.state.note(article_id)), save)
