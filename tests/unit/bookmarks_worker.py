@@ -19,7 +19,7 @@ from reader.ingest.article import Article
 def article(article_id: str) -> Article:
     return Article(id=article_id, path=f"/corpus/{article_id}.txt", title=f"Title {article_id}",
                    date=dt.date(2025, 1, 2), source=None, author=None, dateline=None,
-                   body="Body.", places=(), people=(), person_names=())
+                   text=b"Body.", places=(), people=(), person_names=())
 
 
 def main(argv: list[str]) -> int:

@@ -28,7 +28,7 @@ def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def article(article_id: str, title: str = "", date: dt.date | None = dt.date(2025, 3, 4)) -> Article:
     return Article(id=article_id, path=f"/corpus/{article_id}.txt", title=title or f"Title {article_id}",
-                   date=date, source=None, author=None, dateline=None, body="Body.",
+                   date=date, source=None, author=None, dateline=None, text=b"Body.",
                    places=(), people=(), person_names=())
 
 

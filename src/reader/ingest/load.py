@@ -74,7 +74,7 @@ def read_article(path: Path, data: bytes, recogniser: Recogniser) -> Article | S
         source=parsed.source,
         author=parsed.author,
         dateline=parsed.dateline,
-        body=body,
+        text=body.encode("utf-8"),
         places=found.places,
         people=tuple(pid for pid, _ in found.people),
         person_names=tuple(name for _, name in found.people),

@@ -32,7 +32,7 @@ def missing_articles(bookmarks: BookmarkStore, loaded: set[str]) -> list[Article
         body = (f"This bookmarked article is not in the files loaded now. It was read from "
                 f"{bookmark.path}.")
         ghosts.append(Article(bookmark.article_id, bookmark.path, bookmark.title, date, None,
-                              None, None, body, (), (), ()))
+                              None, None, body.encode("utf-8"), (), (), ()))
     return ghosts
 
 
