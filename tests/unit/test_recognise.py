@@ -118,3 +118,28 @@ def test_recognise_orders_and_names(recogniser: Recogniser) -> None:
     found = recogniser.recognise("Nguyen Phu Trong visited Hà Nội and Nguyễn Phú Trọng left.")
     assert found.places == ("ha-noi",)
     assert found.people == (("nguyen-phu-trong", "Nguyễn Phú Trọng"),)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Colonel Nguyễn Thế Sơn said", "nguyen-the-son"),
+    ("Officer Do Thu An spoke", "do-thu-an"),
+    ("Major Triệu Minh Mỹ said", "trieu-minh-my"),
+    ("Colonel Doan The Hung said", "doan-the-hung"),
+])
+def test_given_names_that_look_like_english_words(recogniser: Recogniser, text: str,
+                                                  expected: str) -> None:
+    assert people(recogniser, text) == [expected]
+
+
+def test_a_title_cut_mid_name_adds_no_half_person(recogniser: Recogniser) -> None:
+    from pathlib import Path
+
+    from reader.ingest.load import read_article
+
+    text = (" date 2023-04-13 THANH HOA — The Thanh Hoa Department of Public Security on "
+            "Wednesday held a conference chaired by Ms Chau Cong Tien, deputy director, to "
+            "review the fight against drug crime.")
+    article = read_article(Path("a.txt"), text.encode(), recogniser)
+    assert not isinstance(article, type(None))
+    assert article.title.endswith("…")  # type: ignore[union-attr]
+    assert article.people == ("chau-cong-tien",)  # type: ignore[union-attr]

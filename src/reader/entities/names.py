@@ -1,7 +1,7 @@
 """What a Vietnamese personal name looks like, for finding people the gazetteer lacks.
 
-A name is two to four capitalised Vietnamese syllables. English words that are also valid
-syllables (The, Then, In) are refused inside a name; family names that are also the first
+A name is two to four capitalised Vietnamese syllables. English function words that are also
+valid syllables (In, On, As) are refused inside a name; family names that are also the first
 word of many place names (Hà, Lâm, Cao, Thái, Tô, La) do not start a name on their own.
 """
 
@@ -44,11 +44,12 @@ TITLES = frozenset(
 
 NOT_IN_NAMES = frozenset(
     (
-        "the", "then", "than", "in", "on", "at", "to", "as", "be", "he", "me", "we", "by",
-        "my", "no", "so", "do", "go", "it", "of", "or", "if", "is", "an", "a", "i", "o",
-        "and", "but", "for", "nor", "yet",
+        "in", "on", "at", "to", "as", "be", "he", "me", "we", "by", "so", "no", "go", "it",
+        "of", "or", "if", "is", "and", "but", "for", "nor", "yet", "i",
     )
 )
+"""English words that never continue a name written without diacritics. Thế, An and Mỹ
+are common given names (The, An, My without marks), so they are not here."""
 
 
 def is_syllable(word: str) -> bool:

@@ -84,6 +84,10 @@ def _trie_regex(sequences: Iterable[tuple[str, ...]]) -> str:
     return emit(trie, True)
 
 
+def _english_word(word: str) -> bool:
+    return word.isascii() and word.lower() in NOT_IN_NAMES
+
+
 def _caps_pattern(alias: str) -> tuple[bool, ...]:
     return tuple(token[0].isupper() for token in _WORD_TOKEN.findall(alias))
 
@@ -188,7 +192,7 @@ class Recogniser:
                 words: list[re.Match[str]] = []
                 j = index
                 while j < len(run) and len(words) < 4 and is_name_word(run[j].group()) and (
-                    not words or fold(run[j].group()) not in NOT_IN_NAMES
+                    not words or not _english_word(run[j].group())
                 ) and free(run[j].start(), run[j].end()):
                     words.append(run[j])
                     j += 1

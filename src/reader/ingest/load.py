@@ -65,7 +65,8 @@ def read_article(path: Path, data: bytes, recogniser: Recogniser) -> Article | S
         return Skipped(str(path), "no readable text after cleaning")
     parsed = parse_article(text, fallback_title=path.stem)
     body = "\n\n".join(parsed.paragraphs)
-    found = recogniser.recognise(parsed.title + "\n\n" + body)
+    # A title cut from the first sentence may end mid-name; the body has it whole.
+    found = recogniser.recognise(parsed.title + "\n\n" + body if parsed.headline else body)
     return Article(
         id=article_id(text),
         path=str(path),

@@ -61,6 +61,8 @@ class ParsedArticle:
     dateline: str | None
     paragraphs: tuple[str, ...]
     tag_list: tuple[str, ...]
+    headline: bool = True
+    """False when the title was cut from the first sentence, which the body still holds."""
 
 
 def _is_debris(line: str) -> bool:
@@ -202,6 +204,7 @@ def parse_article(text: str, fallback_title: str = "Untitled") -> ParsedArticle:
             source = source or _agency(tail["agency"].split("/")[0])
         paragraphs[-1] = last or paragraphs[-1]
 
+    headline = bool(title)
     if not title:
         if paragraphs:
             lead = paragraphs[0]
@@ -220,4 +223,5 @@ def parse_article(text: str, fallback_title: str = "Untitled") -> ParsedArticle:
         dateline=dateline,
         paragraphs=tuple(paragraphs),
         tag_list=tuple(tags),
+        headline=headline,
     )
