@@ -8,6 +8,7 @@ word of many place names (Hà, Lâm, Cao, Thái, Tô, La) do not start a name on
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from reader.entities.fold import fold
 
@@ -57,6 +58,7 @@ def is_syllable(word: str) -> bool:
     return bool(_SYLLABLE.match(fold(word)))
 
 
+@lru_cache(maxsize=1 << 16)
 def is_name_word(word: str) -> bool:
     """Capitalised like a name (Hùng, not HÙNG or hùng) and shaped like a syllable."""
     return (

@@ -9,6 +9,7 @@ so 1258 is the fallback (its combining tone marks are composed later by NFC).
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 MAX_BYTES = 4 * 1024 * 1024
@@ -43,14 +44,15 @@ def _looks_like_utf16(data: bytes) -> str | None:
     return None
 
 
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f-\x9f\ufffd]")
+
+
 def _is_binary(text: str) -> bool:
     """Too many control characters for text that a person wrote."""
     if "\x00" in text:
         return True
     sample = text[:8192]
-    controls = sum(1 for c in sample if (ord(c) < 32 and c not in "\n\r\t\x1b\x0c")
-                   or 0x7F <= ord(c) < 0xA0 or c == "\ufffd")
-    return controls > max(8, len(sample) // 20)
+    return len(_UNPRINTABLE.findall(sample)) > max(8, len(sample) // 20)
 
 
 def decode(data: bytes, max_bytes: int = MAX_BYTES) -> Decoded | Rejected:

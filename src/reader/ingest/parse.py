@@ -175,12 +175,9 @@ def parse_article(text: str, fallback_title: str = "Untitled") -> ParsedArticle:
     title = ""
     if len(paragraphs) > 1 and _is_headline(paragraphs[0]):
         title = paragraphs.pop(0)
-    if title:
-        # An image's alt text repeats the headline with a marker ("… - Ảnh 1.").
-        paragraphs = [p for p in paragraphs if _CAPTION_MARKER.sub("", p) != title]
-    paragraphs = [_CAPTION_MARKER.sub("", p) if _CAPTION_MARKER.search(p) else p
-                  for p in paragraphs]
-    paragraphs = [p for p in paragraphs if p]
+    # Image markers go ("… - Ảnh 1."); an image's alt text that repeats the headline goes too.
+    unmarked = (_CAPTION_MARKER.sub("", p) for p in paragraphs)
+    paragraphs = [p for p in unmarked if p and p != title]
 
     if paragraphs:
         lead = _WIRE_PREFIX.sub("", paragraphs[0])
