@@ -10,16 +10,18 @@ cannot be read for any reason is ignored and rewritten: it only ever costs time.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 import pickle
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from reader.ingest.article import Article
 
-FORMAT = 1
+FORMAT = 2
 
 
 @dataclass(slots=True, frozen=True)
@@ -34,7 +36,7 @@ Outcome = Article | CachedSkip
 class ParseCache:
     path: Path
     fingerprint: str
-    entries: dict[str, tuple[int, int, Outcome]] = field(default_factory=dict)
+    entries: dict[str, tuple[int, int, Any]] = field(default_factory=dict)
     changed: bool = False
 
     @classmethod
@@ -55,15 +57,29 @@ class ParseCache:
         entry = self.entries.get(key)
         if entry is None or entry[0] != size or entry[1] != mtime_ns:
             return None
-        return entry[2]
+        record = entry[2]
+        if isinstance(record, str):
+            return CachedSkip(record)
+        (article_id, path, title, ordinal, source, author, dateline, text, places, people,
+         names) = record
+        return Article(article_id, path, title, _date(ordinal), source, author, dateline, text,
+                       places, people, names)
 
     def put(self, key: str, size: int, mtime_ns: int, outcome: Outcome) -> None:
-        self.entries[key] = (size, mtime_ns, outcome)
+        """Stored as plain tuples: unpickling dataclasses costs several times more."""
+        if isinstance(outcome, CachedSkip):
+            record: str | tuple[object, ...] = outcome.reason
+        else:
+            record = (outcome.id, outcome.path, outcome.title,
+                      outcome.date.toordinal() if outcome.date else None, outcome.source,
+                      outcome.author, outcome.dateline, outcome.text, outcome.places,
+                      outcome.people, outcome.person_names)
+        self.entries[key] = (size, mtime_ns, record)
         self.changed = True
 
     def forget_except(self, keep: set[str]) -> None:
-        """Drop files that were not part of this load only when the cache grows large."""
-        if len(self.entries) > 2 * max(len(keep), 1000):
+        """Drop files that are gone from the paths this cache belongs to."""
+        if len(self.entries) > len(keep):
             self.entries = {k: v for k, v in self.entries.items() if k in keep}
             self.changed = True
 
@@ -80,6 +96,10 @@ class ParseCache:
             self.changed = False
         except OSError:
             pass
+
+
+def _date(ordinal: object) -> dt.date | None:
+    return dt.date.fromordinal(ordinal) if isinstance(ordinal, int) else None
 
 
 def code_fingerprint(*extra: str) -> str:

@@ -37,19 +37,21 @@ class LoadResult:
     skipped: list[Skipped] = field(default_factory=list)
 
 
-def iter_files(paths: Iterable[Path], skipped: list[Skipped]) -> Iterator[Path]:
-    """Named files as given; folders recursively, article suffixes only, hidden ones left out."""
+def iter_files(paths: Iterable[Path], skipped: list[Skipped]) -> Iterator[str]:
+    """Named files and folders (recursively: article suffixes only, hidden ones left out),
+    as absolute paths, so that a record says where its file is from anywhere."""
     for path in paths:
-        if path.is_dir():
-            for root, dirs, files in os.walk(path, followlinks=False):
+        root = os.path.abspath(path)
+        if os.path.isdir(root):
+            for folder, dirs, files in os.walk(root, followlinks=False):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
-                    candidate = Path(root) / name
-                    if candidate.suffix.lower() in ARTICLE_SUFFIXES and not name.startswith("."):
-                        yield candidate
-        elif path.is_file():
-            yield path
-        elif path.exists():
+                    if os.path.splitext(name)[1].lower() in ARTICLE_SUFFIXES and \
+                            not name.startswith("."):
+                        yield os.path.join(folder, name)
+        elif os.path.isfile(root):
+            yield root
+        elif os.path.exists(root):
             skipped.append(Skipped(str(path), "not a regular file"))
         else:
             skipped.append(Skipped(str(path), "no such file or folder"))
@@ -112,22 +114,21 @@ def load_paths(paths: Iterable[Path], recogniser: Recogniser, cache: ParseCache 
     outcomes: list[Article | Skipped | None] = [None] * len(files)
     todo: list[int] = []
     stats: list[tuple[str, int, int]] = []
-    for position, path in enumerate(files):
-        key = str(path.resolve()) if cache is not None else str(path)
+    for position, name in enumerate(files):
         try:
-            info = path.stat()
-            stat = (key, info.st_size, info.st_mtime_ns)
+            info = os.stat(name)
+            stat = (name, info.st_size, info.st_mtime_ns)
         except OSError:
-            stat = (key, -1, -1)
+            stat = (name, -1, -1)
         stats.append(stat)
         cached = cache.get(*stat) if cache is not None else None
         if cached is None:
             todo.append(position)
         elif isinstance(cached, CachedSkip):
-            outcomes[position] = Skipped(str(path), cached.reason)
+            outcomes[position] = Skipped(name, cached.reason)
         else:
-            outcomes[position] = cached if cached.path == str(path) else replace(cached, path=str(path))
-    for position, outcome in zip(todo, _parse_all([files[i] for i in todo], recogniser, workers,
+            outcomes[position] = cached if cached.path == name else replace(cached, path=name)
+    for position, outcome in zip(todo, _parse_all([Path(files[i]) for i in todo], recogniser, workers,
                                                   progress, len(files) - len(todo), len(files)),
                                  strict=True):
         outcomes[position] = outcome
