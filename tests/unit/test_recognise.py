@@ -143,3 +143,23 @@ def test_a_title_cut_mid_name_adds_no_half_person(recogniser: Recogniser) -> Non
     assert not isinstance(article, type(None))
     assert article.title.endswith("…")  # type: ignore[union-attr]
     assert article.people == ("chau-cong-tien",)  # type: ignore[union-attr]
+
+
+def test_hue_as_a_given_name(recogniser: Recogniser) -> None:
+    text = "Colonel Nguyễn Thị Huế, head of the economic police division, said so in Huế."
+    assert people(recogniser, text) == ["nguyen-thi-hue"]
+    assert places(recogniser, text) == ["thua-thien-hue"]
+
+
+@pytest.mark.parametrize("text", ["The Ho Chi Minh Department of Public Security said.",
+                                  "The Hồ Chí Minh City police said.", "in Ho Chi Minh."])
+def test_ho_chi_minh_the_city(recogniser: Recogniser, text: str) -> None:
+    assert places(recogniser, text) == ["ho-chi-minh"]
+    assert people(recogniser, text) == []
+
+
+@pytest.mark.parametrize("text", ["President Ho Chi Minh said", "the Ho Chi Minh Mausoleum",
+                                  "Ho Chi Minh's thought", "Uncle Ho Chi Minh",
+                                  "the Ho Chi Minh Communist Youth Union"])
+def test_ho_chi_minh_the_man(recogniser: Recogniser, text: str) -> None:
+    assert places(recogniser, text) == []

@@ -50,8 +50,12 @@ class _Alias:
 _SPACE = r"[^\S\n]+"
 _DASH = r"[^\S\n]*-[^\S\n]*"
 _WORD_TOKEN = re.compile(r"[^\W\d_]+")
-_BARE_HCM_BEFORE = re.compile(r"(?:president|uncle|chairman|late|the)\s+$")
-_BARE_HCM_AFTER = re.compile(r"^(?:'s|\s+(?:thought|ideology|mausoleum|trail|museum))")
+_BARE_HCM_BEFORE = re.compile(r"(?:president|uncle|chairman|late|bac)\s+$")
+_BARE_HCM_AFTER = re.compile(
+    r"^(?:'s|\s+(?:thought|ideology|mausoleum|trail|museum|communist|youth|national|prize|"
+    r"award|medal|order|memorial|relic|statue|monument|'s))"
+)
+"""Around a bare "Ho Chi Minh", words that make it the man (or what is named after him)."""
 
 
 def _atoms(folded_alias: str) -> tuple[str, ...]:
@@ -159,11 +163,7 @@ class Recogniser:
                 _atoms(folded[start:end]) == ("ho", "chi", "minh"):
             before = folded[max(0, start - 12):start]
             after = folded[end:end + 12]
-            following = _WORD_TOKEN.match(text[end:].lstrip(" "))
             if _BARE_HCM_BEFORE.search(before) or _BARE_HCM_AFTER.match(after):
-                return False
-            if following and following.group()[0].isupper() and following.group() != "City" \
-                    and text[end:end + 1] == " ":
                 return False
         return True
 
@@ -247,9 +247,17 @@ class Recogniser:
         """Every place and person mention with its offsets in `text`, in text order."""
         folded = fold(text)
         hits = self._gazetteer_hits(text, folded)
-        taken = [(m.start, m.end) for m in hits]
+        # A one-word place can end a name (Colonel Nguyễn Thị Huế): let names claim those.
+        one_word = {(m.start, m.end) for m in hits
+                    if m.kind == PLACE and " " not in m.name and "-" not in m.name}
         runs = capitalised_runs(text)
-        discovered = self._discovered(text, runs, taken)
+        discovered = self._discovered(
+            text, runs, [(m.start, m.end) for m in hits if (m.start, m.end) not in one_word])
+        if discovered and one_word:
+            claimed = [(m.start, m.end) for m in discovered]
+            hits = [m for m in hits if (m.start, m.end) not in one_word
+                    or all(m.end <= s or m.start >= e for s, e in claimed)]
+        taken = [(m.start, m.end) for m in hits]
         full = [m for m in hits if m.kind == PERSON] + discovered
         taken += [(m.start, m.end) for m in discovered]
         refs = self._short_references(runs, full, taken)
