@@ -1,0 +1,84 @@
+"""The results as one plain-text table: a row per figure and corpus size, columns aligned."""
+
+from __future__ import annotations
+
+from measure import SizeResult
+from timing import Figure
+
+ROWS = (
+    ("cold", "cold load: open_store, no cache"),
+    ("first", "first load: open_store, empty cache"),
+    ("cli-first", "reader list --json, first run"),
+    ("warm", "warm load: reader list --json again"),
+    ("suggest-p50", "suggest (typed prefix), p50"),
+    ("suggest-p95", "suggest (typed prefix), p95"),
+    ("word-index", "first word filter (builds index)"),
+    ("filter-p50", "filter: place + person + word, p50"),
+    ("filter-p95", "filter: place + person + word, p95"),
+    ("memory", "memory: peak RSS added by store"),
+    ("memory-index", "memory: ... plus word index"),
+)
+ACCURACY = (
+    ("places", "precision", "places: precision"),
+    ("places", "recall", "places: recall"),
+    ("people", "precision", "people: precision"),
+    ("people", "recall", "people: recall"),
+)
+NOT_YET = ("TUI: time to first screen", "TUI: keystroke latency")
+HEADER = ("figure", "articles", "value", "floor", "ratio", "note")
+
+
+def seconds(value: float) -> str:
+    if value < 1e-3:
+        return f"{value * 1e6:.0f} µs"
+    if value < 1:
+        return f"{value * 1e3:.1f} ms"
+    return f"{value:.2f} s"
+
+
+def shown(figure: Figure, value: float | None) -> str:
+    if value is None:
+        return "—"
+    return seconds(value) if figure.unit == "s" else f"{value:.1f} {figure.unit}"
+
+
+def figure_row(label: str, size: int, figure: Figure) -> tuple[str, ...]:
+    ratio = figure.ratio
+    return (label, f"{size:,}", shown(figure, figure.value), shown(figure, figure.floor),
+            "—" if ratio is None else f"{ratio:.1f}x", figure.note)
+
+
+def accuracy_rows(results: dict[int, SizeResult]) -> list[tuple[str, ...]]:
+    rows: list[tuple[str, ...]] = []
+    for kind, measure, label in ACCURACY:
+        for size, result in results.items():
+            if result.accuracy is None:
+                continue
+            score = getattr(result.accuracy, kind)
+            note = f"{score.false_positive} false hits, {score.false_negative} misses"
+            rows.append((label, f"{size:,}", f"{getattr(score, measure):.4f}", "—", "—", note))
+    for size, result in results.items():
+        if result.accuracy is not None:
+            accuracy = result.accuracy
+            rows.append(("dates: accuracy", f"{size:,}", f"{accuracy.date_accuracy:.4f}", "—",
+                         "—", f"{accuracy.skipped} of {accuracy.files} files skipped"))
+    return rows
+
+
+def render_table(results: dict[int, SizeResult]) -> str:
+    rows: list[tuple[str, ...]] = []
+    for key, label in ROWS:
+        rows.extend(figure_row(label, size, result.figures[key])
+                    for size, result in results.items() if key in result.figures)
+    rows.extend(accuracy_rows(results))
+    rows.extend((label, "—", "n/a", "—", "—", "not measured yet") for label in NOT_YET)
+    widths = [max(len(row[i]) for row in (HEADER, *rows)) for i in range(len(HEADER))]
+    right = {1, 2, 3, 4}
+
+    def line(row: tuple[str, ...]) -> str:
+        cells = [cell.rjust(widths[i]) if i in right else cell.ljust(widths[i])
+                 for i, cell in enumerate(row)]
+        return "  ".join(cells).rstrip()
+
+    rule = "  ".join("-" * width for width in widths)
+    return "\n".join([line(HEADER), rule, *map(line, rows)])
