@@ -31,6 +31,7 @@ from timing import (
     reader_process,
     run_process,
 )
+from tui import interface
 
 from reader.corpus import open_store
 from reader.entities.fold import fold
@@ -221,6 +222,7 @@ def measure_size(folder: Path, scratch: Path, articles: int) -> SizeResult:
     rounds = 5 if articles <= 2000 else 3 if articles <= 20000 else 1
     store = cold_load(folder, files, scratch, repeats, result)
     process_loads(folder, scratch, repeats, result)
+    result.figures.update(interface(folder, 2 if articles <= 20000 else 1))
     searcher = Searcher(store)
     titles = [fold(article.title) for article in store.articles]
     suggestions(store, searcher, titles, rounds, result)

@@ -17,6 +17,9 @@ ROWS = (
     ("filter-p95", "filter: place + person + word, p95"),
     ("memory", "memory: peak RSS added by store"),
     ("memory-index", "memory: ... plus word index"),
+    ("tui-first", "TUI: start to first screen with list"),
+    ("tui-key-p50", "TUI: keystroke to updated list, p50"),
+    ("tui-key-p95", "TUI: keystroke to updated list, p95"),
 )
 ACCURACY = (
     ("places", "precision", "places: precision"),
@@ -24,7 +27,6 @@ ACCURACY = (
     ("people", "precision", "people: precision"),
     ("people", "recall", "people: recall"),
 )
-NOT_YET = ("TUI: time to first screen", "TUI: keystroke latency")
 HEADER = ("figure", "articles", "value", "floor", "ratio", "note")
 
 
@@ -71,7 +73,6 @@ def render_table(results: dict[int, SizeResult]) -> str:
         rows.extend(figure_row(label, size, result.figures[key])
                     for size, result in results.items() if key in result.figures)
     rows.extend(accuracy_rows(results))
-    rows.extend((label, "—", "n/a", "—", "—", "not measured yet") for label in NOT_YET)
     widths = [max(len(row[i]) for row in (HEADER, *rows)) for i in range(len(HEADER))]
     right = {1, 2, 3, 4}
 

@@ -182,27 +182,26 @@ class Searcher:
 
     def suggest(self, text: str, within: set[int] | None = None, limit: int = 8,
                 exclude: Sequence[tuple[str, str]] = ()) -> list[Suggestion]:
-        """Places and people for the typed text: best score first, then article count."""
+        """Places and people for the typed text: best score first, then how many articles
+        of `within` (default: all) name them. Counts come from the indexes of the scored
+        names only, never from a pass over the articles."""
         scores = self.score_entities(text)
         for key in exclude:
             scores.pop(key, None)
-        counts = self.store.facets(within) if within is not None else self.store.facets()
-        ranked = sorted(scores.items(),
-                        key=lambda item: (-round(item[1]), -self._count(item[0], counts),
-                                          self.store.entities[item[0]].name))
-        return [self._suggestion(key, score, counts) for key, score in ranked[:limit]]
+        counts = {key: self.count(key, within) for key in scores}
+        ranked = sorted(scores.items(), key=lambda item: (
+            -round(item[1]), -counts[item[0]], self.store.entities[item[0]].name))
+        return [Suggestion(key[0], key[1], self.store.entities[key].name, score, counts[key],
+                           self.describe(self.store.entities[key]))
+                for key, score in ranked[:limit]]
 
-    def _count(self, key: tuple[str, str], counts: dict[tuple[str, str], int]) -> int:
+    def count(self, key: tuple[str, str], within: set[int] | None = None) -> int:
+        """Articles (of `within`) naming the person, or the place or a town in it."""
         if key[0] == PLACE:
-            members = self.store.gazetteer.expand(key[1], include_merged=False)
-            return sum(counts.get((PLACE, m), 0) for m in members)
-        return counts.get(key, 0)
-
-    def _suggestion(self, key: tuple[str, str], score: float,
-                    counts: dict[tuple[str, str], int]) -> Suggestion:
-        entity = self.store.entities[key]
-        return Suggestion(key[0], key[1], entity.name, score, self._count(key, counts),
-                          self.describe(entity))
+            found = self.store.articles_in_place(key[1], include_merged=False)
+        else:
+            found = set(self.store.articles_of(PERSON, key[1]))
+        return len(found) if within is None else len(found & within)
 
     def describe(self, entity: Entity) -> str:
         """A few words on where a place lies and what it became, or a person's role."""
@@ -229,8 +228,7 @@ class Searcher:
         scores = self.score_entities(text, kinds=(kind,), minimum=STRONG)
         if not scores:
             return None
-        counts = self.store.facets()
-        key = max(scores, key=lambda k: (round(scores[k]), self._count(k, counts)))
+        key = max(scores, key=lambda k: (round(scores[k]), self.count(k)))
         return self.store.entities[key]
 
     # -- articles --------------------------------------------------------------------------
@@ -245,6 +243,14 @@ class Searcher:
 
         `notes` (the user's bookmark notes by position) are searched like the body.
         """
+        selected, matched, words = self.select(query, within, notes)
+        return Result(self.store.sorted(selected, sort), matched, words)
+
+    def select(self, query: Query, within: set[int] | None = None,
+               notes: Mapping[int, str] | None = None,
+               ) -> tuple[set[int] | None, tuple[tuple[str, str], ...], tuple[str, ...]]:
+        """The unsorted selection (None: every article), the names the text was taken to
+        mean, and the words to highlight."""
         selected: set[int] | None = None if within is None else set(within)
 
         def narrow(found: set[int]) -> None:
@@ -283,5 +289,4 @@ class Searcher:
                 selected = set(range(len(self.store))) - excluded
             else:
                 selected -= excluded
-        positions = self.store.sorted(selected, sort)
-        return Result(positions, matched, terms.words + terms.exact)
+        return selected, matched, terms.words + terms.exact

@@ -71,7 +71,9 @@ class MainScreen(Screen[None]):
         self.query_one(ArticleList).focus()
         self._marks_changed()
         self.refilter()
-        self.run_worker(self.store.word_index, thread=True, group="index")
+        # Build the word index once the first screen is painted, not while it paints.
+        self.set_timer(0.5, lambda: self.run_worker(self.store.word_index, thread=True,
+                                                    group="index"))
         if self.store.skipped:
             count = len(self.store.skipped)
             self.notify(f"{count} file{'s' if count > 1 else ''} skipped; press w to see why.",
@@ -91,11 +93,12 @@ class MainScreen(Screen[None]):
     def _query(self) -> Query:
         return Query(self.bar.chips, self.bar.input.value)
 
-    def _within(self) -> set[int]:
+    def _within(self) -> set[int] | None:
+        """The articles the view starts from; None (all of them) costs nothing to pass."""
         if self.bookmarks_only:
-            marked = self.state.bookmarked()
-            return {i for i, a in enumerate(self.store.articles) if a.id in marked}
-        return set(self._loaded)
+            by_id = self.store.by_id
+            return {by_id[i] for i in self.state.bookmarked() if i in by_id}
+        return None if len(self._loaded) == len(self.store) else set(self._loaded)
 
     def _notes(self) -> dict[int, str]:
         by_id = self.store.by_id
@@ -118,9 +121,9 @@ class MainScreen(Screen[None]):
     def _suggest(self, query: Query) -> list[Suggestion]:
         if not query.text.strip() or query.text.strip().startswith(("!", "'")):
             return []
-        within = self.searcher.run(Query(query.chips), self.sort, self._within()).positions
+        within, _, _ = self.searcher.select(Query(query.chips), self._within())
         pinned = [(c.kind, c.id) for c in query.chips]
-        return self.searcher.suggest(query.text, within=set(within), exclude=pinned)
+        return self.searcher.suggest(query.text, within=within, exclude=pinned)
 
     def _apply(self, query: Query, result: Result, suggestions: list[Suggestion]) -> None:
         if query != self._query():

@@ -67,9 +67,12 @@ class ReadingPane(VerticalScroll, can_focus=True):
             view.article.id == self.view.article.id
         self.view = view
         self._mention = -1
+        self.border_subtitle = ""
         self._render_header(empty)
-        self._render_body()
-        if not same:
+        if same:
+            self._restyle_body()
+        else:
+            self._render_body()
             self.scroll_home(animate=False)
 
     def _render_header(self, empty: str) -> None:
@@ -117,6 +120,18 @@ class ReadingPane(VerticalScroll, can_focus=True):
             widgets.append(Static(self._paragraph_text(index, paragraph), markup=False,
                                   classes="paragraph"))
         body.mount_all(widgets)
+
+    def _restyle_body(self) -> None:
+        """The same article with other highlights: update the paragraphs in place, since
+        remounting them on every keystroke in the filter bar is most of its cost."""
+        assert self.view is not None
+        widgets = list(self.query(".paragraph").results(Static))
+        paragraphs = self.view.article.paragraphs
+        if len(widgets) != len(paragraphs):
+            self._render_body()
+            return
+        for index, (widget, paragraph) in enumerate(zip(widgets, paragraphs, strict=True)):
+            widget.update(self._paragraph_text(index, paragraph))
 
     def _paragraph_text(self, index: int, paragraph: str) -> Text:
         text = Text(paragraph)
