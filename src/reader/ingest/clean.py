@@ -32,7 +32,8 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 def clean_text(text: str) -> str:
     """Strip escapes and control characters, unify line ends and spaces, compose to NFC."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0c", "\n")
-    text = _ESCAPES.sub("", text)
+    if "\x1b" in text or "\x9b" in text or "\x9d" in text:
+        text = _ESCAPES.sub("", text)
     text = _CONTROLS.sub("", text)
     text = unicodedata.normalize("NFC", text)
     text = _SPACES.sub(" ", text)

@@ -65,8 +65,23 @@ class ParsedArticle:
     """False when the title was cut from the first sentence, which the body still holds."""
 
 
+_IMAGE_ENDINGS = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".svg", ")")
+
+
 def _is_debris(line: str) -> bool:
-    return bool(_IMAGE.match(line) or _DEBRIS.match(fold(line)))
+    """Share buttons, players and image names are short lines; prose is never checked."""
+    if len(line) > 90:
+        return False
+    if line.lower().endswith(_IMAGE_ENDINGS) and _IMAGE.match(line):
+        return True
+    return bool(_DEBRIS.match(fold(line)))
+
+
+def _strip_caption_marker(paragraph: str) -> str:
+    tail = paragraph[-12:]
+    if not any(c.isdigit() for c in tail):
+        return paragraph
+    return _CAPTION_MARKER.sub("", paragraph)
 
 
 def _strip_tag_list(lines: list[str]) -> tuple[list[str], list[str]]:
@@ -176,7 +191,7 @@ def parse_article(text: str, fallback_title: str = "Untitled") -> ParsedArticle:
     if len(paragraphs) > 1 and _is_headline(paragraphs[0]):
         title = paragraphs.pop(0)
     # Image markers go ("… - Ảnh 1."); an image's alt text that repeats the headline goes too.
-    unmarked = (_CAPTION_MARKER.sub("", p) for p in paragraphs)
+    unmarked = (_strip_caption_marker(p) for p in paragraphs)
     paragraphs = [p for p in unmarked if p and p != title]
 
     if paragraphs:
