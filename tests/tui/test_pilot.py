@@ -294,3 +294,26 @@ async def test_a_failing_bookmark_write_is_told_not_raised(
         assert isinstance(app.screen, MainScreen)
         assert any("disk is full" in str(n.message) for n in app._notifications)
         assert main(app).article_list.bookmarked == frozenset()
+
+
+async def test_mouse_click_selects_a_row(app: ReaderApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        listing = main(app).article_list
+        # Row 3 of the list is one line below the border and two rows down.
+        await pilot.click(ArticleList, offset=(10, 3))
+        await pilot.pause()
+        assert listing.cursor == 2
+        assert current_title(app).startswith("The Ministry of Public Security must focus")
+
+
+async def test_command_palette_offers_the_actions(app: ReaderApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        for wanted in ("Bookmark", "Bookmarks", "Sort", "Filter", "Help", "Quit"):
+            assert wanted in titles
+        sort = next(c for c in app.get_system_commands(app.screen) if c.title == "Sort")
+        sort.callback()
+        await pilot.pause()
+        assert main(app).sort.value == "oldest"

@@ -86,9 +86,8 @@ class ReaderApp(App[None]):
             assert isinstance(binding, Binding)
             if binding.action == "back":
                 continue
-            action = binding.action
             yield SystemCommand(binding.description, f"key: {binding.key}",
-                                lambda action=action: main.run_action(action))
+                                getattr(main, f"action_{binding.action}"))
         yield SystemCommand("Help", "Show every key", self.action_help)
 
 
