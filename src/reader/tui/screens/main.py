@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -21,6 +20,7 @@ from textual.worker import get_current_worker
 from reader.bookmarks import BookmarkError
 from reader.entities.recognise import PERSON, PLACE, Recogniser
 from reader.highlight import highlight_spans
+from reader.ingest.article import Article
 from reader.search import Query, Result, Searcher, Suggestion
 from reader.store import Store
 from reader.tui.state import ReadingState
@@ -252,16 +252,19 @@ class MainScreen(Screen[None]):
         self.refilter()
         self.notify(f"Sorted {self.sort.label}", timeout=2)
 
-    def action_toggle_bookmark(self) -> None:
+    @property
+    def current_article(self) -> Article | None:
         article_id = self.article_list.current_id
-        if article_id is None:
+        return None if article_id is None else self.store.get(article_id)
+
+    def action_toggle_bookmark(self) -> None:
+        article = self.current_article
+        if article is None:
             return
-        article = self.store.get(article_id)
-        assert article is not None
         if not self._change(lambda: self.state.toggle_bookmark(article)):
             return
         added = self.state.is_bookmarked(article.id)
-        self.notify(Text("Bookmarked" if added else "Bookmark removed").plain, timeout=2)
+        self.notify("Bookmarked" if added else "Bookmark removed", timeout=2)
         if self.bookmarks_only:
             self.refilter()
         else:
@@ -283,11 +286,9 @@ class MainScreen(Screen[None]):
     def action_edit_note(self) -> None:
         from reader.tui.screens.note import NoteScreen
 
-        article_id = self.article_list.current_id
-        if article_id is None:
+        article = self.current_article
+        if article is None:
             return
-        article = self.store.get(article_id)
-        assert article is not None
 
         def save(note: str | None) -> None:
             if note is None:
@@ -296,7 +297,7 @@ class MainScreen(Screen[None]):
                 return
             self._show_current()
 
-        self.app.push_screen(NoteScreen(article.title, self.state.note(article_id)), save)
+        self.app.push_screen(NoteScreen(article.title, self.state.note(article.id)), save)
 
     def action_toggle_merged(self) -> None:
         self.bar.action_toggle_merged()
