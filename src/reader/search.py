@@ -11,6 +11,7 @@ matches no name narrows by words of the title and body, fzf-style: `!word` exclu
 from __future__ import annotations
 
 import bisect
+import heapq
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -24,6 +25,7 @@ from reader.store import Entity, SortOrder, Store
 STRONG = 85.0
 """A name scoring this high counts as what the user meant, without pinning it."""
 SUGGEST = 60.0
+MAX_CANDIDATES = 2000
 
 
 @dataclass(slots=True, frozen=True)
@@ -140,6 +142,9 @@ class Searcher:
                 self._by_joined.setdefault("".join(words), []).append(number)
         self._words = sorted(self._by_word)
         self._joined = sorted(self._by_joined)
+        sizes = {key: len(store.articles_of(*key)) for key in store.entities}
+        self._weight = [-sizes[key] for key, _ in self._spellings]
+        """Busier names first: among candidates that score alike, they rank first anyway."""
 
     # -- names -----------------------------------------------------------------------------
     def _candidates(self, words: list[str]) -> set[int]:
@@ -163,6 +168,10 @@ class Searcher:
         if len(words) == 1 and len(joined) > 3:
             for spelling in _with_prefix(self._joined, joined):
                 found.update(self._by_joined[spelling])
+        if len(found) > MAX_CANDIDATES:
+            # A letter or two matches thousands of names equally well; scoring them all
+            # would stall typing, and the busiest would win the tie-break anyway.
+            found = set(heapq.nsmallest(MAX_CANDIDATES, found, key=self._weight.__getitem__))
         return found
 
     def score_entities(self, text: str, kinds: Sequence[str] = (PLACE, PERSON),
