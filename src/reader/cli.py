@@ -83,8 +83,10 @@ def _named(store: Store, kind: str, ids: Sequence[str]) -> list[dict[str, str]]:
 
 
 def article_json(store: Store, article: Article) -> dict[str, Any]:
-    people = [{"id": pid, "name": (store.entity(PERSON, pid) or _Fallback(name)).name}
-              for pid, name in zip(article.people, article.person_names, strict=True)]
+    people = []
+    for pid, name in zip(article.people, article.person_names, strict=True):
+        entity = store.entity(PERSON, pid)
+        people.append({"id": pid, "name": entity.name if entity else name})
     return {
         "id": article.id,
         "title": article.title,
@@ -95,11 +97,6 @@ def article_json(store: Store, article: Article) -> dict[str, Any]:
         "provinces": _named(store, PLACE, article.places),
         "people": people,
     }
-
-
-class _Fallback:
-    def __init__(self, name: str) -> None:
-        self.name = name
 
 
 def _fail(message: str, code: int = 2) -> int:

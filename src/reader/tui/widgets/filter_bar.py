@@ -37,15 +37,14 @@ class FilterInput(Input):
 
     BINDINGS = [
         Binding("enter", "pin", "Pin suggestion", show=False),
-        Binding("tab", "pin_or_leave", "Pin suggestion", show=False),
+        Binding("tab", "pin", "Pin suggestion", show=False),
         Binding("down", "move(1)", "Next suggestion", show=False),
         Binding("up", "move(-1)", "Previous suggestion", show=False),
         Binding("backspace", "backspace", "Delete left", show=False),
     ]
 
-    @dataclass
     class Pin(Message):
-        leave_if_none: bool
+        """Enter or tab: pin the highlighted suggestion, or leave the bar if none is open."""
 
     @dataclass
     class Move(Message):
@@ -55,10 +54,7 @@ class FilterInput(Input):
         """Backspace in an empty bar."""
 
     def action_pin(self) -> None:
-        self.post_message(self.Pin(leave_if_none=True))
-
-    def action_pin_or_leave(self) -> None:
-        self.post_message(self.Pin(leave_if_none=True))
+        self.post_message(self.Pin())
 
     def action_move(self, step: int) -> None:
         self.post_message(self.Move(step))
@@ -169,13 +165,13 @@ class FilterBar(Vertical):
         self._announce()
 
     @on(FilterInput.Pin)
-    def _pin_highlighted(self, event: FilterInput.Pin) -> None:
+    def _pin_highlighted(self) -> None:
         options = self.query_one("#suggestions", OptionList)
         index = options.highlighted
         if options.display and index is not None and index < len(self._suggestions):
             suggestion = self._suggestions[index]
             self.post_message(self.PinRequested(suggestion))
-        elif event.leave_if_none:
+        else:
             self.post_message(self.Leave())
 
     @dataclass
