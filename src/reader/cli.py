@@ -94,6 +94,8 @@ def article_json(store: Store, article: Article) -> dict[str, Any]:
         "source": article.source,
         "author": article.author,
         "path": article.path,
+        "url": article.url,
+        "site": article.site,
         "provinces": _named(store, PLACE, article.places),
         "people": people,
     }

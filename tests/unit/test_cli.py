@@ -7,7 +7,7 @@ import pytest
 
 from reader.cli import main
 
-FIELDS = {"id", "title", "date", "source", "author", "path", "provinces", "people"}
+FIELDS = {"id", "title", "date", "source", "author", "path", "url", "site", "provinces", "people"}
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

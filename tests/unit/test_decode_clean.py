@@ -104,3 +104,17 @@ def test_decomposed_text_is_composed() -> None:
 
 def test_spaces_are_unified_and_lines_trimmed() -> None:
     assert clean_text("  a\u00a0\u00a0b \t c  \n  d ") == "a b c\nd"
+
+
+def test_html_entities_are_decoded_so_the_place_is_found() -> None:
+    assert clean_text("H&agrave; N&#7897;i&nbsp;police") == "Hà Nội police"
+    assert clean_text("H&#xE0; N&#x1ED9;i") == "Hà Nội"
+
+
+def test_only_complete_entities_are_decoded_once() -> None:
+    assert clean_text("AT&T and R&D &copy") == "AT&T and R&D &copy"
+    assert clean_text("&amp;lt;") == "&lt;"
+
+
+def test_an_entity_encoded_escape_never_reaches_the_terminal() -> None:
+    assert "\x1b" not in clean_text("&#27;]0;HACKED&#7; red &#x1b;[31m")

@@ -23,6 +23,10 @@ class Article:
     people: tuple[str, ...]
     person_names: tuple[str, ...]
     """The name each person is written with here, parallel to `people`."""
+    url: str | None = None
+    """Where the article was published (a page's canonical URL or a feed entry's link)."""
+    site: str | None = None
+    """The publishing site's name, as the page or feed gives it."""
 
     @property
     def body(self) -> str:

@@ -21,7 +21,7 @@ from typing import Any
 
 from reader.ingest.article import Article
 
-FORMAT = 2
+FORMAT = 3
 
 
 @dataclass(slots=True, frozen=True)
@@ -61,9 +61,9 @@ class ParseCache:
         if isinstance(record, str):
             return CachedSkip(record)
         (article_id, path, title, ordinal, source, author, dateline, text, places, people,
-         names) = record
+         names, url, site) = record
         return Article(article_id, path, title, _date(ordinal), source, author, dateline, text,
-                       places, people, names)
+                       places, people, names, url, site)
 
     def put(self, key: str, size: int, mtime_ns: int, outcome: Outcome) -> None:
         """Stored as plain tuples: unpickling dataclasses costs several times more."""
@@ -73,7 +73,7 @@ class ParseCache:
             record = (outcome.id, outcome.path, outcome.title,
                       outcome.date.toordinal() if outcome.date else None, outcome.source,
                       outcome.author, outcome.dateline, outcome.text, outcome.places,
-                      outcome.people, outcome.person_names)
+                      outcome.people, outcome.person_names, outcome.url, outcome.site)
         self.entries[key] = (size, mtime_ns, record)
         self.changed = True
 

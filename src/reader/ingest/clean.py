@@ -8,6 +8,7 @@ and column widths agree.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 
@@ -25,12 +26,24 @@ _ESCAPES = re.compile(
 _CONTROLS = re.compile(
     "[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufffe]"
 )
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _LINE_EDGES = re.compile(r" *\n *")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 
+def decode_entities(text: str) -> str:
+    """Scraped pages and feeds leave `&agrave;`, `&#7897;` and `&nbsp;` in text; decoded first,
+    so an entity-encoded `Hà Nội` is found and an encoded escape is stripped like any other.
+    Only complete entities (with their `;`) are decoded: "AT&T" and "R&D" stay as written."""
+    if "&" not in text:
+        return text
+    return _ENTITY.sub(lambda m: html.unescape(m.group()), text)
+
+
 def clean_text(text: str) -> str:
-    """Strip escapes and control characters, unify line ends and spaces, compose to NFC."""
+    """Decode HTML entities, strip escapes and control characters, unify line ends and spaces,
+    compose to NFC."""
+    text = decode_entities(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0c", "\n")
     if "\x1b" in text or "\x9b" in text or "\x9d" in text:
         text = _ESCAPES.sub("", text)
