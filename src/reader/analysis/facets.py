@@ -8,9 +8,11 @@ totals: the work is bounded by half the store whatever the user types.
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import chain
 
 from reader.entities.recognise import PERSON, PLACE
@@ -52,31 +54,36 @@ class FacetIndex:
         self.per_article = per_article
         self.totals: Counter[int] = Counter(chain.from_iterable(per_article))
 
+    @cached_property
+    def everything(self) -> frozenset[int]:
+        return frozenset(range(len(self.per_article)))
+
     def _count(self, subset: Collection[int] | None) -> Counter[int]:
         total = len(self.per_article)
         if subset is None or len(subset) == total:
             return Counter(self.totals)
         if len(subset) * 2 <= total:
             return Counter(chain.from_iterable(map(self.per_article.__getitem__, subset)))
-        inside = subset if isinstance(subset, (set, frozenset)) else set(subset)
-        outside = (i for i in range(total) if i not in inside)
-        counts = Counter(self.totals)
-        counts.subtract(chain.from_iterable(map(self.per_article.__getitem__, outside)))
-        return +counts
+        outside = self.everything.difference(subset)
+        return self.totals - Counter(chain.from_iterable(map(self.per_article.__getitem__, outside)))
 
     def counts(self, subset: Collection[int] | None = None, kind: str | None = None,
                limit: int | None = None, exclude: Iterable[EntityKey] = ()) -> list[FacetCount]:
-        """Busiest first, then by name; `kind` keeps places or people only."""
+        """Busiest first, then by name; `kind` keeps places or people only. With a limit,
+        only the busiest are named and sorted (ties at the cut go by first appearance)."""
         skip = set(exclude)
-        rows: list[FacetCount] = []
-        for code, count in self._count(subset).items():
-            key = self.keys[code]
-            if (kind is not None and key[0] != kind) or key in skip or count <= 0:
-                continue
+        keys = self.keys
+        wanted = [(code, count) for code, count in self._count(subset).items()
+                  if count > 0 and (kind is None or keys[code][0] == kind) and keys[code] not in skip]
+        if limit is not None and len(wanted) > limit:
+            wanted = heapq.nlargest(limit, wanted, key=lambda item: item[1])
+        rows = []
+        for code, count in wanted:
+            key = keys[code]
             entity = self.store.entity(*key)
             rows.append(FacetCount(key[0], key[1], entity.name if entity else key[1], count))
         rows.sort(key=lambda r: (-r.count, r.name.casefold()))
-        return rows if limit is None else rows[:limit]
+        return rows
 
     def count_of(self, key: EntityKey, subset: Collection[int] | None = None) -> int:
         positions = self.store.articles_of(*key)

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from reader.analysis.dateranges import DateRange
 from reader.store import Store
 
-WEEKS_UNDER = 120
-"""Spans of fewer days than this are drawn by week: a few monthly bars say little."""
+WEEKS_UNDER_MONTHS = 3
+"""A result within three calendar months is drawn by week: a few monthly bars say little."""
 
 
 @dataclass(slots=True, frozen=True)
@@ -68,20 +68,18 @@ class TimelineIndex:
     def timeline(self, subset: Collection[int] | None = None, unit: str | None = None,
                  max_bars: int | None = None) -> Timeline:
         positions: Collection[int] = range(len(self.ordinals)) if subset is None else subset
-        ordinals = [o for o in map(self.ordinals.__getitem__, positions) if o]
-        undated = len(positions) - len(ordinals)
-        if not ordinals:
+        months = Counter(map(self.months.__getitem__, positions))
+        undated = months.pop(-1, 0)
+        if not months:
             return Timeline((), unit or "month", undated)
-        first, last = min(ordinals), max(ordinals)
-        chosen = unit or ("week" if last - first < WEEKS_UNDER else "month")
+        first, last = min(months), max(months)
+        chosen = unit or ("week" if last - first < WEEKS_UNDER_MONTHS else "month")
         if chosen == "week":
-            counts = Counter((o - 1) // 7 for o in ordinals)
-            keys = range((first - 1) // 7, (last - 1) // 7 + 1)
-            bars = [_week_bar(k, counts.get(k, 0)) for k in keys]
+            weeks = Counter((o - 1) // 7 for o in map(self.ordinals.__getitem__, positions) if o)
+            keys = range(min(weeks), max(weeks) + 1)
+            bars = [_week_bar(k, weeks.get(k, 0)) for k in keys]
         else:
-            counts = Counter(m for m in map(self.months.__getitem__, positions) if m >= 0)
-            keys = range(min(counts), max(counts) + 1)
-            bars = [_month_bar(k, counts.get(k, 0)) for k in keys]
+            bars = [_month_bar(k, months.get(k, 0)) for k in range(first, last + 1)]
         if max_bars is not None and len(bars) > max_bars:
             bars = bars[-max_bars:]
         return Timeline(tuple(bars), chosen, undated)
