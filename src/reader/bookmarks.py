@@ -9,21 +9,19 @@ a folder we cannot write to still gives a working, unsaved list rather than a cr
 from __future__ import annotations
 
 import builtins
-import contextlib
 import datetime as dt
 import hashlib
 import os
 import re
 import secrets
 import sqlite3
-import sys
 import threading
-import time
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
+from reader import atomic
+from reader.file_lock import locked
 from reader.ingest.article import Article
 from reader.paths import data_dir
 
@@ -171,32 +169,6 @@ def _is_empty(conn: sqlite3.Connection) -> bool:
     return not any(conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() for table in _TABLES)
 
 
-@contextlib.contextmanager
-def _open_lock(path: Path) -> Iterator[None]:
-    """Two copies starting together must not both move the file aside or restore over it."""
-    if sys.platform == "win32":
-        yield
-        return
-    import fcntl
-
-    with open(path.with_name(path.name + ".lock"), "a") as handle:
-        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
-        locked = False
-        while not locked:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                locked = True
-            except BlockingIOError:
-                if time.monotonic() > deadline:
-                    break
-                time.sleep(0.01)
-        try:
-            yield
-        finally:
-            if locked:
-                fcntl.flock(handle, fcntl.LOCK_UN)
-
-
 class Backups:
     """Rolling copies made with SQLite's backup API: the newest few, oldest dropped first."""
 
@@ -260,17 +232,13 @@ class Backups:
 
 def _copy(source: sqlite3.Connection, target: Path, journal_mode: str) -> None:
     """Write a whole consistent copy beside the target, then rename it into place."""
-    temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
-    try:
+    with atomic.replacing(target) as temporary:
         copy = _connect(temporary)
         try:
             source.backup(copy)
             copy.execute(f"PRAGMA journal_mode = {journal_mode}")
         finally:
             copy.close()
-        os.replace(temporary, target)
-    finally:
-        temporary.unlink(missing_ok=True)
 
 
 def _move_aside(path: Path) -> Path:
@@ -334,7 +302,7 @@ class BookmarkStore:
         backups = Backups(path.parent / "backups", backups_kept)
         warnings: builtins.list[str] = []
         try:
-            with _open_lock(path):
+            with locked(path, BUSY_TIMEOUT_MS / 1000):
                 conn = cls._open_sound(path, backups, warnings)
                 try:
                     backups.make(conn)

@@ -10,14 +10,12 @@ import argparse
 import csv
 import io
 import json
-import os
-import secrets
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from reader import cli
+from reader import atomic, cli
 from reader.bookmarks import Bookmark, BookmarkError, BookmarkStore
 
 FORMATS = ("md", "json", "csv")
@@ -32,7 +30,8 @@ def add_bookmarks_parser(sub: Any) -> None:
     actions = parser.add_subparsers(dest="action", metavar="ACTION")
 
     listing = actions.add_parser("list", help="list the bookmarks, newest first (the default)")
-    listing.add_argument("--json", action="store_true", help="print one JSON array")
+    listing.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
+                         help="print one JSON array")
 
     add = actions.add_parser("add", help="bookmark an article")
     add.add_argument("id", help="article id (a unique prefix is enough)")
@@ -145,27 +144,13 @@ def _export(store: BookmarkStore, args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         return 0
     try:
-        write_atomically(args.output, text)
+        atomic.write_text(args.output, text)
     except OSError as error:
         reason = error.strerror.lower() if error.strerror else str(error)
         raise _Failure(f"cannot write {args.output}: {reason}") from error
     count = len(bookmarks)
     print(f"wrote {count} bookmark{'' if count == 1 else 's'} to {args.output}", file=sys.stderr)
     return 0
-
-
-def write_atomically(target: Path, text: str) -> None:
-    """A temporary file beside the target, renamed over it: readers never see half a file."""
-    temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, target)
-    finally:
-        temporary.unlink(missing_ok=True)
 
 
 def render_json(bookmarks: Sequence[Bookmark]) -> str:

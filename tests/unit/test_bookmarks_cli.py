@@ -233,3 +233,13 @@ def test_the_cli_and_the_store_share_one_database(data: Path, capsys: pytest.Cap
         run(capsys, "bookmarks", "add", corpus[1]["id"])
         assert store.ids() == {"0123456789abcdef", corpus[1]["id"]}
     assert [i["id"] for i in listed(capsys)] == [corpus[1]["id"], "0123456789abcdef"]
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_json_is_honoured_before_and_after_the_action(data: Path, capsys: pytest.CaptureFixture[str],
+                                                      corpus: list[dict[str, str]], where: str) -> None:
+    assert run(capsys, "bookmarks", "add", corpus[0]["id"])[0] == 0
+    args = ("bookmarks", "--json", "list") if where == "before" else ("bookmarks", "list", "--json")
+    code, out, _ = run(capsys, *args)
+    assert code == 0
+    assert [item["id"] for item in json.loads(out)] == [corpus[0]["id"]]
