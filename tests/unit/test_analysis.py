@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from reader.analysis.dateranges import DateRange, parse_date_range
+from reader.analysis.dateranges import DateRange, parse_date_range, take_date_ranges
 from reader.analysis.facets import FacetIndex, group_places
 from reader.analysis.timeline import TimelineIndex, sparkline
 from reader.entities.gazetteer import load_gazetteer
@@ -130,3 +130,10 @@ def test_ranges_contain_and_intersect() -> None:
     assert q3 is not None
     assert dt.date(2025, 8, 1) in q3 and dt.date(2025, 10, 1) not in q3
     assert q3.intersect(DateRange(dt.date(2025, 9, 10))).label == "2025-09-10..2025-09-30"
+
+
+def test_date_tokens_are_taken_out_of_the_filter_text() -> None:
+    period, rest = take_date_ranges("hanoi 2025 police >2025-06")
+    assert rest == "hanoi police"
+    assert period == DateRange(dt.date(2025, 7, 1), dt.date(2025, 12, 31))
+    assert take_date_ranges("tam quang") == (None, "tam quang")

@@ -87,3 +87,17 @@ def parse_date_range(token: str) -> DateRange | None:
         bounds = span(token)
         return DateRange(*bounds) if bounds else None
     return None
+
+
+def take_date_ranges(text: str) -> tuple[DateRange | None, str]:
+    """The period a filter text asks for (every date token, intersected) and the rest of the
+    text, so that `hanoi 2025-07..2025-09` narrows to the quarter and searches for `hanoi`."""
+    period: DateRange | None = None
+    rest: list[str] = []
+    for token in text.split():
+        found = parse_date_range(token)
+        if found is None:
+            rest.append(token)
+        else:
+            period = found if period is None else period.intersect(found)
+    return period, " ".join(rest)
