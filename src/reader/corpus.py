@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 from collections.abc import Callable, Sequence
@@ -10,10 +11,12 @@ from pathlib import Path
 from reader.assets import bundled_corpus
 from reader.entities.gazetteer import Gazetteer, load_gazetteer
 from reader.entities.recognise import Recogniser
+from reader.ingest.article import Article
 from reader.ingest.cache import ParseCache, code_fingerprint
 from reader.ingest.load import LoadResult, load_paths
 from reader.paths import cache_dir, config_dir
-from reader.store import Store
+from reader.store import Store, WordSource
+from reader.word_index import WordIndex, for_articles
 
 Progress = Callable[[int, int], None]
 
@@ -22,28 +25,60 @@ def default_gazetteer() -> Gazetteer:
     return load_gazetteer(extra_people=config_dir() / "people.tsv")
 
 
-def parse_cache(gazetteer: Gazetteer, sources: Sequence[Path]) -> ParseCache:
-    """The parse cache for this set of paths, parser and gazetteer.
-
-    One cache file per set of paths: opening the five bundled articles does not load the
-    entries of a 100,000-file archive, and neither evicts the other.
-    """
-    fingerprint = code_fingerprint(gazetteer.fingerprint)
+def _cache_name(sources: Sequence[Path]) -> str:
+    """One cache per set of paths: opening the five bundled articles does not load the
+    entries of a 100,000-file archive, and neither evicts the other."""
     where = "\n".join(sorted(os.path.abspath(p) for p in sources))
-    name = hashlib.blake2b(where.encode(), digest_size=8).hexdigest()
-    return ParseCache.open(cache_dir() / f"parsed-{name}.pickle", fingerprint)
+    return hashlib.blake2b(where.encode(), digest_size=8).hexdigest()
+
+
+def parse_cache(gazetteer: Gazetteer, sources: Sequence[Path]) -> ParseCache:
+    """The parse cache for this set of paths, parser and gazetteer."""
+    fingerprint = code_fingerprint(gazetteer.fingerprint)
+    return ParseCache.open(cache_dir() / f"parsed-{_cache_name(sources)}.pickle", fingerprint)
+
+
+def _sources(paths: Sequence[Path]) -> list[Path]:
+    return list(paths) or [bundled_corpus()]
+
+
+def _caching() -> bool:
+    return not os.environ.get("READER_NO_CACHE")
 
 
 def load_articles(paths: Sequence[Path] = (), gazetteer: Gazetteer | None = None,
                   progress: Progress | None = None) -> tuple[LoadResult, Gazetteer]:
     gazetteer = gazetteer or default_gazetteer()
-    sources = list(paths) or [bundled_corpus()]
-    cache = None if os.environ.get("READER_NO_CACHE") else parse_cache(gazetteer, sources)
+    sources = _sources(paths)
+    cache = parse_cache(gazetteer, sources) if _caching() else None
     return load_paths(sources, Recogniser(gazetteer), cache, progress=progress), gazetteer
+
+
+def word_index(paths: Sequence[Path], articles: Sequence[Article],
+               progress: Progress | None = None) -> WordIndex:
+    """The word index of the loaded articles: the one saved by the last start when they are
+    the same articles, else built now and saved for the next start (with the parse cache)."""
+    if not _caching():
+        return WordIndex.build(articles, progress)
+    where = cache_dir() / f"words-{_cache_name(_sources(paths))}.bin"
+    fingerprint = code_fingerprint(WordIndex.code_fingerprint())
+    saved = for_articles(articles, WordIndex.load(where, fingerprint))
+    if saved is not None and saved.articles == len(articles):
+        return saved
+    built = WordIndex.build(articles, progress)
+    built.save(where, fingerprint)
+    return built
+
+
+def saved_word_index(paths: Sequence[Path]) -> WordSource:
+    """For `Store(words=...)`: the word index is read (or built and saved) on first use."""
+    return functools.partial(word_index, list(paths))
 
 
 def open_store(paths: Sequence[Path] = (), gazetteer: Gazetteer | None = None,
                progress: Progress | None = None) -> Store:
-    """Load the given files and folders (the bundled articles when none) into a store."""
+    """Load the given files and folders (the bundled articles when none) into a store.
+    Its word index is read on first use from where the last start saved it, if it is for
+    the same articles; else built then and saved."""
     result, gazetteer = load_articles(paths, gazetteer, progress)
-    return Store(result.articles, gazetteer, result.skipped)
+    return Store(result.articles, gazetteer, result.skipped, saved_word_index(paths))

@@ -6,19 +6,22 @@ intersections instead of a scan of every body. The CLI and the TUI ask this same
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import threading
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
-from reader.entities.fold import fold_words
 from reader.entities.gazetteer import Gazetteer
 from reader.entities.recognise import PERSON, PLACE
 from reader.ingest.article import Article
 from reader.ingest.load import Skipped
+from reader.word_index import WordIndex, for_articles
+
+Progress = Callable[[int, int], None]
+WordSource = Callable[[Sequence[Article], Progress | None], WordIndex]
+"""Gives the word index of the articles, e.g. reading the one saved at the last start."""
 
 
 @dataclass(slots=True, frozen=True)
@@ -47,16 +50,27 @@ class SortOrder(Enum):
 
 class Store:
     def __init__(self, articles: Sequence[Article], gazetteer: Gazetteer,
-                 skipped: Sequence[Skipped] = ()) -> None:
+                 skipped: Sequence[Skipped] = (), words: WordIndex | WordSource | None = None,
+                 ) -> None:
+        """`words`: the word index of these articles (one for the first of them is extended,
+        one for other articles ignored), or where to get it on first use (a saved one is
+        read, not rebuilt); without it, it is built on first use."""
         self.articles: tuple[Article, ...] = tuple(articles)
         self.gazetteer = gazetteer
         self.skipped: tuple[Skipped, ...] = tuple(skipped)
         self.by_id: dict[str, int] = {a.id: i for i, a in enumerate(self.articles)}
         self.place_index: dict[str, frozenset[int]] = {}
         self.person_index: dict[str, frozenset[int]] = {}
-        self._words: dict[str, list[int]] | None = None
-        self._vocabulary: list[str] = []
+        self._words: WordIndex | None = None
+        self._words_source: WordSource | None = None
+        if isinstance(words, WordIndex):
+            self._words = for_articles(self.articles, words)
+        elif words is not None:
+            self._words_source = words
         self._words_lock = threading.Lock()
+        self._indexed = (0, len(self.articles))
+        # The sort caches are filled lazily from the UI thread and the filter thread alike.
+        self._order_lock = threading.RLock()
         places: dict[str, set[int]] = {}
         people: dict[str, set[int]] = {}
         person_names: dict[str, Counter[str]] = {}
@@ -112,31 +126,41 @@ class Store:
             found |= self.place_index.get(member, frozenset())
         return found
 
-    def word_index(self) -> dict[str, list[int]]:
-        """Folded word → article positions; built on first use, since listing needs none."""
-        if self._words is None:
-            with self._words_lock:
-                if self._words is None:
-                    words: dict[str, list[int]] = {}
-                    for index, article in enumerate(self.articles):
-                        for word in set(fold_words(article.title + " " + article.body)):
-                            words.setdefault(word, []).append(index)
-                    self._vocabulary = sorted(words)
-                    self._words = words
-        return self._words
+    def word_index(self, progress: Progress | None = None) -> WordIndex:
+        """Folded word → article positions; built on first use if none was saved, since
+        listing needs none. Other threads asking meanwhile wait for the one build."""
+        words = self._words
+        if words is not None:
+            return words
+        with self._words_lock:
+            if self._words is None:
+                def report(done: int, total: int) -> None:
+                    self._indexed = (done, total)
+                    if progress is not None:
+                        progress(done, total)
+
+                if self._words_source is not None:
+                    self._words = self._words_source(self.articles, report)
+                else:
+                    self._words = WordIndex.build(self.articles, report)
+            return self._words
+
+    @property
+    def index_ready(self) -> bool:
+        return self._words is not None
+
+    @property
+    def index_progress(self) -> float:
+        """Share of the articles the word index has read so far (1.0 once it is ready):
+        what the filter bar shows instead of a count that does not move."""
+        if self._words is not None:
+            return 1.0
+        done, total = self._indexed
+        return done / total if total else 1.0
 
     def with_word(self, word: str, prefix: bool = True) -> set[int]:
         """Articles whose title or body has the folded word (or a word starting with it)."""
-        words = self.word_index()
-        if not prefix:
-            return set(words.get(word, ()))
-        found: set[int] = set()
-        start = bisect.bisect_left(self._vocabulary, word)
-        for candidate in self._vocabulary[start:]:
-            if not candidate.startswith(word):
-                break
-            found.update(words[candidate])
-        return found
+        return self.word_index().with_word(word, prefix)
 
     # -- views -----------------------------------------------------------------------------
     def facets(self, subset: Iterable[int] | None = None) -> Counter[tuple[str, str]]:
@@ -151,23 +175,28 @@ class Store:
 
     def order(self, sort: SortOrder) -> list[int]:
         """All article positions in the given order (unknown dates last either way)."""
-        if sort not in self._order:
-            positions = range(len(self.articles))
-            dated = [i for i in positions if self.articles[i].date is not None]
-            undated = [i for i in positions if self.articles[i].date is None]
+        ordered = self._order.get(sort)
+        if ordered is not None:
+            return ordered
+        with self._order_lock:
+            if sort not in self._order:
+                self._order[sort] = self._ordered(sort)
+            return self._order[sort]
 
-            def by_date(i: int) -> dt.date:
-                date = self.articles[i].date
-                assert date is not None
-                return date
+    def _ordered(self, sort: SortOrder) -> list[int]:
+        positions = range(len(self.articles))
+        if sort is SortOrder.TITLE:
+            return sorted(positions, key=lambda i: self.articles[i].title.casefold())
+        dated = [i for i in positions if self.articles[i].date is not None]
+        undated = [i for i in positions if self.articles[i].date is None]
 
-            if sort is SortOrder.TITLE:
-                ordered = sorted(positions, key=lambda i: self.articles[i].title.casefold())
-            else:
-                dated.sort(key=by_date, reverse=sort is SortOrder.NEWEST)
-                ordered = dated + undated
-            self._order[sort] = ordered
-        return self._order[sort]
+        def by_date(i: int) -> dt.date:
+            date = self.articles[i].date
+            assert date is not None
+            return date
+
+        dated.sort(key=by_date, reverse=sort is SortOrder.NEWEST)
+        return dated + undated
 
     def sorted(self, subset: Iterable[int] | None, sort: SortOrder) -> list[int]:
         order = self.order(sort)
@@ -180,9 +209,15 @@ class Store:
         return [i for i in order if i in wanted]
 
     def _rank(self, sort: SortOrder) -> list[int]:
-        if sort not in self._ranks:
-            rank = [0] * len(self.articles)
-            for position, index in enumerate(self.order(sort)):
-                rank[index] = position
-            self._ranks[sort] = rank
-        return self._ranks[sort]
+        """Each position's place in the order: sorting a small subset by it beats a pass
+        over the whole order."""
+        rank = self._ranks.get(sort)
+        if rank is not None:
+            return rank
+        with self._order_lock:
+            if sort not in self._ranks:
+                ranks = [0] * len(self.articles)
+                for place, index in enumerate(self.order(sort)):
+                    ranks[index] = place
+                self._ranks[sort] = ranks
+            return self._ranks[sort]

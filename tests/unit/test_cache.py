@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
 
+from reader.corpus import open_store
 from reader.entities.gazetteer import Gazetteer
 from reader.entities.recognise import Recogniser
-from reader.ingest import load
+from reader.ingest import cache, load
 from reader.ingest.cache import ParseCache, code_fingerprint
 from reader.ingest.load import load_paths
 
@@ -93,3 +95,71 @@ def test_parallel_load_equals_serial(tmp_path: Path, gazetteer: Gazetteer,
                           progress=lambda done, total: seen.append((done, total)))
     assert parallel.articles == serial.articles
     assert seen[-1] == (40, 40)
+
+
+def copy_code(target: Path) -> Path:
+    """A copy of the fingerprinted packages, to edit without touching the real code."""
+    for folder in cache.FINGERPRINTED:
+        shutil.copytree(cache.PACKAGE / folder, target / folder,
+                        ignore=shutil.ignore_patterns("__pycache__"))
+    return target
+
+
+@pytest.mark.parametrize("edited", ["ingest/parse.py", "ingest/clean.py", "entities/recognise.py",
+                                    "entities/fold.py"])
+def test_code_fingerprint_follows_the_source_files(tmp_path: Path, edited: str) -> None:
+    package = copy_code(tmp_path / "reader")
+    assert code_fingerprint("g", package=package) == code_fingerprint("g")
+    source = package / edited
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text.replace("the", "THE", 1), encoding="utf-8")  # the same size
+    assert code_fingerprint("g", package=package) != code_fingerprint("g")
+
+
+def counting_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    reads: list[str] = []
+    real = load.read_file
+
+    def counted(path: Path, recogniser: Recogniser) -> object:
+        reads.append(path.name)
+        return real(path, recogniser)
+
+    monkeypatch.setattr(load, "read_file", counted)
+    return reads
+
+
+def test_changed_parser_code_rereads_every_file(corpus: Path, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    package = copy_code(tmp_path / "reader")
+    monkeypatch.setattr(cache, "PACKAGE", package)
+    open_store([corpus])
+    reads = counting_reads(monkeypatch)
+    open_store([corpus])
+    assert reads == []
+    parse = package / "ingest" / "parse.py"
+    parse.write_text(parse.read_text(encoding="utf-8") + "\n# parse differently\n", encoding="utf-8")
+    open_store([corpus])
+    assert len(reads) == 13
+
+
+PEOPLE_HEADER = "id\tname\tname_en\troles\taliases\n"
+
+
+def test_a_changed_people_list_rereads_every_file(corpus: Path, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    config = tmp_path / "config"
+    config.mkdir()
+    monkeypatch.setenv("READER_CONFIG_DIR", str(config))
+    people = config / "people.tsv"
+    people.write_text(PEOPLE_HEADER + "pham-an\tPhạm An\tPham An\tJudge\t\n", encoding="utf-8")
+    first = open_store([corpus])
+    assert "nguyen-van-binh-x" not in first.person_index
+    reads = counting_reads(monkeypatch)
+    open_store([corpus])
+    assert reads == []
+    people.write_text(PEOPLE_HEADER + "pham-an\tPhạm An\tPham An\tJudge\t\n"
+                      "nguyen-van-binh-x\tNguyễn Văn Bình\tNguyen Van Binh\tColonel\t\n",
+                      encoding="utf-8")
+    store = open_store([corpus])
+    assert len(reads) == 13
+    assert len(store.person_index["nguyen-van-binh-x"]) == 12

@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 import pickle
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from reader.atomic import replacing
 from reader.ingest.article import Article
 
 FORMAT = 3
@@ -84,15 +83,14 @@ class ParseCache:
             self.changed = True
 
     def save(self) -> None:
+        """Written whole or not at all; a failure only costs the next start its time."""
         if not self.changed:
             return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".cache-")
-            with os.fdopen(handle, "wb") as stream:
+            with replacing(self.path) as temporary, temporary.open("wb") as stream:
                 pickle.dump({"format": FORMAT, "fingerprint": self.fingerprint,
                              "entries": self.entries}, stream, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, self.path)
             self.changed = False
         except OSError:
             pass
@@ -102,14 +100,22 @@ def _date(ordinal: object) -> dt.date | None:
     return dt.date.fromordinal(ordinal) if isinstance(ordinal, int) else None
 
 
-def code_fingerprint(*extra: str) -> str:
+PACKAGE = Path(__file__).resolve().parents[1]
+FINGERPRINTED = ("ingest", "entities")
+"""The packages whose code decides what a cached outcome holds."""
+
+
+def code_fingerprint(*extra: str, package: Path | None = None) -> str:
     """A digest of the parsing and recognition code, plus anything else that shapes results."""
     digest = hashlib.blake2b(digest_size=12)
-    package = Path(__file__).resolve().parents[1]
-    for folder in ("ingest", "entities"):
-        for source in sorted((package / folder).glob("*.py")):
+    root = PACKAGE if package is None else package
+    for folder in FINGERPRINTED:
+        for source in sorted((root / folder).glob("*.py")):
             digest.update(source.name.encode())
-            digest.update(source.read_bytes())
+            digest.update(len(source.name).to_bytes(4, "little"))
+            data = source.read_bytes()
+            digest.update(len(data).to_bytes(8, "little"))
+            digest.update(data)
     for item in extra:
         digest.update(item.encode())
     return digest.hexdigest()

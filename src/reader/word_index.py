@@ -1,0 +1,247 @@
+"""Folded word → article positions, held as two flat arrays that are quick to build, save and load.
+
+The vocabulary is sorted, so every word a typed prefix starts is one run of it, and their
+postings are one slice of a single array: a prefix search is a bisect and a slice, and the
+whole index is a few bytes per posting instead of a Python list per word. Saved beside the
+parse cache, a warm start reads it back in one go instead of rebuilding it from every body.
+"""
+
+from __future__ import annotations
+
+import array
+import bisect
+import hashlib
+import re
+import struct
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from reader.atomic import write_bytes
+from reader.entities.fold import fold_words
+from reader.ingest.article import Article
+
+_TOKEN = re.compile(rb"[a-z0-9\x80-\xff]+")
+"""Runs of ASCII letters and digits and non-ASCII UTF-8 bytes, in lower-cased bytes.
+
+Every ASCII character outside [a-z0-9] folds to itself and ends a word in `fold_words`, so
+the folded words of each run together are exactly the folded words of the whole text."""
+
+_MAGIC = b"reader-words\x01"
+_HEADER = struct.Struct("<16s5Q")
+_SEPARATOR = "\n"
+
+Progress = Callable[[int, int], None]
+
+
+def _typecode() -> str:
+    for code in ("I", "L"):
+        if array.array(code).itemsize == 4:
+            return code
+    raise RuntimeError("no 4-byte unsigned array type")  # pragma: no cover
+
+
+TYPECODE = _typecode()
+
+
+def article_text(article: Article) -> bytes:
+    """What the index reads of an article: its title and body."""
+    return article.title.encode("utf-8") + b"\n" + article.text
+
+
+def ids_digest(articles: Sequence[Article]) -> bytes:
+    """Names the exact list of articles an index was built for (ids digest the text)."""
+    digest = hashlib.blake2b(digest_size=16)
+    for article in articles:
+        digest.update(article.id.encode("ascii", "replace"))
+        digest.update(b"\n")
+    return digest.digest()
+
+
+class WordIndex:
+    """Read-only once built; safe to share between threads."""
+
+    __slots__ = ("articles", "digest", "offsets", "postings", "vocabulary")
+
+    def __init__(self, vocabulary: list[str], offsets: array.array[int],
+                 postings: array.array[int], articles: int, digest: bytes = b"") -> None:
+        self.vocabulary = vocabulary
+        self.offsets = offsets
+        """Word `k`'s positions are postings[offsets[k]:offsets[k + 1]], ascending."""
+        self.postings = postings
+        self.articles = articles
+        self.digest = digest
+
+    # -- building ------------------------------------------------------------------------
+    @classmethod
+    def build(cls, articles: Sequence[Article], progress: Progress | None = None) -> WordIndex:
+        by_token: dict[bytes, list[int]] = {}
+        total = len(articles)
+        step = max(1, total // 100)
+        for position, article in enumerate(articles):
+            for token in set(_TOKEN.findall(article_text(article).lower())):
+                found = by_token.get(token)
+                if found is None:
+                    by_token[token] = [position]
+                else:
+                    found.append(position)
+            if progress is not None and position % step == 0:
+                progress(position, total)
+        index = cls._from_tokens(by_token, total, ids_digest(articles))
+        if progress is not None:
+            progress(total, total)
+        return index
+
+    @classmethod
+    def _from_tokens(cls, by_token: dict[bytes, list[int]], articles: int,
+                     digest: bytes) -> WordIndex:
+        by_word: dict[str, list[list[int]]] = {}
+        for token, positions in by_token.items():
+            words = [token.decode("ascii")] if token.isascii() else \
+                fold_words(token.decode("utf-8", "replace"))
+            for word in words:
+                by_word.setdefault(word, []).append(positions)
+        vocabulary = sorted(by_word)
+        offsets = array.array(TYPECODE, [0])
+        postings = array.array(TYPECODE)
+        for word in vocabulary:
+            lists = by_word[word]
+            postings.extend(lists[0] if len(lists) == 1 else sorted(set().union(*lists)))
+            offsets.append(len(postings))
+        return cls(vocabulary, offsets, postings, articles, digest)
+
+    def extended(self, articles: Sequence[Article]) -> WordIndex:
+        """This index plus the articles after the ones it covers (a few, such as bookmarks
+        whose files are gone): a full rebuild would cost a pass over every body."""
+        extra = articles[self.articles:]
+        if not extra:
+            return self
+        added = WordIndex.build(extra)
+        merged: dict[str, list[int]] = {}
+        for number, word in enumerate(added.vocabulary):
+            merged[word] = [self.articles + p for p in added._slice(number, number + 1)]
+        vocabulary = sorted(set(self.vocabulary) | set(merged))
+        offsets = array.array(TYPECODE, [0])
+        postings = array.array(TYPECODE)
+        for word in vocabulary:
+            at = bisect.bisect_left(self.vocabulary, word)
+            if at < len(self.vocabulary) and self.vocabulary[at] == word:
+                postings.extend(self._slice(at, at + 1))
+            postings.extend(merged.get(word, ()))
+            offsets.append(len(postings))
+        return WordIndex(vocabulary, offsets, postings, len(articles), ids_digest(articles))
+
+    # -- asking --------------------------------------------------------------------------
+    def _slice(self, start: int, end: int) -> array.array[int]:
+        return self.postings[self.offsets[start]:self.offsets[end]]
+
+    def _range(self, prefix: str) -> tuple[int, int]:
+        start = bisect.bisect_left(self.vocabulary, prefix)
+        end = bisect.bisect_left(self.vocabulary, prefix + "\U0010ffff", start)
+        return start, end
+
+    def with_word(self, word: str, prefix: bool = True) -> set[int]:
+        """Positions of the articles with the word, or with any word it starts."""
+        if prefix:
+            start, end = self._range(word)
+        else:
+            start = bisect.bisect_left(self.vocabulary, word)
+            found = start < len(self.vocabulary) and self.vocabulary[start] == word
+            end = start + 1 if found else start
+        if end - start == 1:
+            return set(self._slice(start, end))
+        found_positions: set[int] = set()
+        for number in range(start, end):
+            found_positions.update(self._slice(number, number + 1))
+            if len(found_positions) == self.articles:
+                break
+        return found_positions
+
+    def words(self, prefix: str = "") -> list[str]:
+        start, end = self._range(prefix)
+        return self.vocabulary[start:end]
+
+    def __len__(self) -> int:
+        return len(self.vocabulary)
+
+    def nbytes(self) -> int:
+        """Memory held by the arrays and the words (roughly: str headers included)."""
+        text = sum(sys.getsizeof(word) for word in self.vocabulary)
+        return (len(self.offsets) + len(self.postings)) * 4 + text + 8 * len(self.vocabulary)
+
+    # -- keeping -------------------------------------------------------------------------
+    @staticmethod
+    def code_fingerprint() -> str:
+        """This module's code, which decides what a saved index holds."""
+        return hashlib.blake2b(Path(__file__).read_bytes(), digest_size=12).hexdigest()
+
+    def to_bytes(self, fingerprint: str) -> bytes:
+        words = _SEPARATOR.join(self.vocabulary).encode("utf-8")
+        key = hashlib.blake2b(fingerprint.encode(), digest_size=16).digest()
+        header = _HEADER.pack(key, self.articles, len(self.vocabulary), len(self.postings),
+                              len(words), len(self.digest))
+        offsets, postings = self.offsets, self.postings
+        if sys.byteorder != "little":  # pragma: no cover - stored little-endian everywhere
+            offsets, postings = array.array(TYPECODE, offsets), array.array(TYPECODE, postings)
+            offsets.byteswap()
+            postings.byteswap()
+        return b"".join((_MAGIC, header, self.digest, words, offsets.tobytes(), postings.tobytes()))
+
+    @classmethod
+    def from_bytes(cls, data: bytes, fingerprint: str) -> WordIndex | None:
+        """The index saved in `data`, or None if it is damaged or from other code."""
+        try:
+            if not data.startswith(_MAGIC):
+                return None
+            view = memoryview(data)
+            at = len(_MAGIC)
+            key, articles, count, postings_count, words_size, digest_size = \
+                _HEADER.unpack_from(data, at)
+            if key != hashlib.blake2b(fingerprint.encode(), digest_size=16).digest():
+                return None
+            at += _HEADER.size
+            digest = bytes(view[at:at + digest_size])
+            at += digest_size
+            words = bytes(view[at:at + words_size]).decode("utf-8")
+            at += words_size
+            vocabulary = words.split(_SEPARATOR) if count else []
+            offsets = array.array(TYPECODE)
+            offsets.frombytes(view[at:at + 4 * (count + 1)])
+            at += 4 * (count + 1)
+            postings = array.array(TYPECODE)
+            postings.frombytes(view[at:at + 4 * postings_count])
+            at += 4 * postings_count
+            if sys.byteorder != "little":  # pragma: no cover
+                offsets.byteswap()
+                postings.byteswap()
+            if (at != len(data) or len(vocabulary) != count or len(offsets) != count + 1
+                    or offsets[-1] != postings_count):
+                return None
+            return cls(vocabulary, offsets, postings, articles, digest)
+        except (ValueError, struct.error, UnicodeDecodeError):
+            return None
+
+    def save(self, path: Path, fingerprint: str) -> None:
+        """Best effort, like the parse cache: a failed write only costs a rebuild later."""
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_bytes(path, self.to_bytes(fingerprint))
+        except OSError:
+            pass
+
+    @classmethod
+    def load(cls, path: Path, fingerprint: str) -> WordIndex | None:
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        return cls.from_bytes(data, fingerprint)
+
+
+def for_articles(articles: Sequence[Article], saved: WordIndex | None) -> WordIndex | None:
+    """The saved index if it was built for these articles (or for the first ones of them)."""
+    if saved is None or saved.articles > len(articles):
+        return None
+    if ids_digest(articles[:saved.articles]) != saved.digest:
+        return None
+    return saved.extended(articles)
