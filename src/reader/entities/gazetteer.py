@@ -8,6 +8,7 @@ so that pinning Ho Chi Minh City can include Binh Duong and Vung Tau.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import hashlib
 from collections.abc import Iterable
@@ -46,6 +47,8 @@ class Gazetteer:
     places: dict[str, Place]
     people: dict[str, Person]
     fingerprint: str = ""
+    warnings: list[str] = field(default_factory=list)
+    """What was wrong with the user's people.tsv, one line each (the rest still loaded)."""
     _children: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _absorbed: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -101,11 +104,61 @@ def _people(rows: Iterable[dict[str, str]]) -> dict[str, Person]:
     for row in rows:
         if not row.get("id") or not row.get("name"):
             continue
-        name_en = row.get("name_en") or row["name"]
-        aliases = tuple(dict.fromkeys([name_en, row["name"], *_split(row.get("aliases"))]))
-        people[row["id"]] = Person(row["id"], row["name"], name_en, row.get("roles") or "",
-                                   aliases)
+        people[row["id"]] = _person(row)
     return people
+
+
+def _person(row: dict[str, str]) -> Person:
+    name_en = row.get("name_en") or row["name"]
+    aliases = tuple(dict.fromkeys([name_en, row["name"], *_split(row.get("aliases"))]))
+    return Person(row["id"], row["name"], name_en, row.get("roles") or "", aliases)
+
+
+USER_COLUMNS = ("id", "name", "name_en", "roles", "aliases")
+
+
+def user_people(path: Path) -> tuple[dict[str, Person], list[str]]:
+    """The user's people.tsv: every good line, and a warning naming each bad one.
+
+    A line needs an id and a name; the header (when there is one) names the columns, and a
+    file without one is read in the bundled order. Blank lines and `#` comments are skipped.
+    """
+    people: dict[str, Person] = {}
+    warnings: list[str] = []
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        return people, [f"{path}: not UTF-8 text; none of its people were loaded"]
+    except OSError as error:
+        return people, [f"{path}: cannot be read ({error.strerror or error})"]
+    columns: list[str] | None = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = [cell.strip() for cell in line.split("\t")]
+        if columns is None:
+            columns = cells if {"id", "name"} <= set(cells) else list(USER_COLUMNS)
+            if columns is cells:
+                continue
+        if len(cells) > len(columns):
+            warnings.append(f"{path}, line {number}: {len(cells)} tab-separated fields, "
+                            f"expected at most {len(columns)}; line skipped")
+            continue
+        row = dict(zip(columns, cells, strict=False))
+        missing = [key for key in ("id", "name") if not row.get(key)]
+        if missing:
+            warnings.append(f"{path}, line {number}: no {' or '.join(missing)}; line skipped")
+            continue
+        if any(ch in row["id"] for ch in " \t") or row["id"] != row["id"].lower():
+            warnings.append(f"{path}, line {number}: id {row['id']!r} must be lower-case "
+                            "without spaces (like nguyen-van-a); line skipped")
+            continue
+        people[row["id"]] = _person(row)
+    return people, warnings
+
+
+DATA_FILES = ("places.tsv", "people.tsv", "family_names.tsv", "not_people.tsv")
+"""Everything recognition reads: a change to any of them changes the fingerprint."""
 
 
 def load_gazetteer(extra_people: Path | None = None) -> Gazetteer:
@@ -123,12 +176,12 @@ def load_gazetteer(extra_people: Path | None = None) -> Gazetteer:
             case_sensitive_aliases=_split(row["case_sensitive_aliases"]),
         )
     people = _people(_rows(people_path))
-    digest.update(places_path.read_bytes())
-    digest.update(people_path.read_bytes())
+    for name in DATA_FILES:
+        digest.update((assets_dir() / name).read_bytes())
+    warnings: list[str] = []
     if extra_people is not None and extra_people.is_file():
-        try:
-            people.update(_people(_rows(extra_people)))
+        extra, warnings = user_people(extra_people)
+        people.update(extra)
+        with contextlib.suppress(OSError):
             digest.update(extra_people.read_bytes())
-        except (OSError, UnicodeDecodeError, csv.Error, KeyError):
-            pass
-    return Gazetteer(places, people, digest.hexdigest())
+    return Gazetteer(places, people, digest.hexdigest(), warnings)

@@ -11,12 +11,15 @@ title or a common family name followed by Vietnamese name syllables. Later short
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from reader.entities.fold import fold, slug
+from reader.entities.cues import THING_AFTER
+from reader.entities.fold import fold
 from reader.entities.gazetteer import Gazetteer
-from reader.entities.names import FAMILY_NAMES, NOT_IN_NAMES, TITLES, is_name_word
+from reader.entities.names import TITLES, is_capitalised, is_name_word
+from reader.entities.people import PersonFinder
 
 PLACE = "place"
 PERSON = "person"
@@ -95,25 +98,43 @@ _UPPER = "".join(
     chr(c) for c in (*range(0x41, 0x5B), *range(0xC0, 0x250), *range(0x1E00, 0x1F00))
     if chr(c).isupper()
 )
-_RUN = re.compile(rf"(?<![^\W\d_])[{_UPPER}][^\W\d_]*(?: [{_UPPER}][^\W\d_]*)*(?![^\W\d_])")
+_RUN_WORD = rf"(?:[{_UPPER}]\.(?= [{_UPPER}])|[{_UPPER}][^\W\d_]*(?:[-'’](?!s(?![^\W\d_]))[^\W\d_]+)*)"
+_RUN = re.compile(rf"(?<![^\W\d_])(?<![-'’]){_RUN_WORD}(?: {_RUN_WORD})*(?![^\W\d_])")
+_LOWER = "".join(
+    chr(c) for c in (*range(0x61, 0x7B), *range(0xDF, 0x250), *range(0x1E00, 0x1F00))
+    if chr(c).islower()
+)
+_GLUED = re.compile(rf"(?<=[{_LOWER}])(?=[{_UPPER}][{_LOWER}])")
+"""A lost space between words (`detainedTran Van Long`, `Nghe AnMore`)."""
 
 
 def capitalised_runs(text: str) -> list[Run]:
     """Capitalised words joined by single spaces (`Lieutenant General Lê Quốc Hùng`): the
-    only places a name can be, found by one regex instead of a walk over every word."""
+    only places a name can be, found by one regex instead of a walk over every word. An
+    initial (`E.`) continues a run only after a word that is not a Vietnamese syllable, so
+    `Nguyễn Văn A. Police` ends at A."""
     runs: list[Run] = []
     for match in _RUN.finditer(text):
         position = match.start()
         run: Run = []
         for word in match.group().split(" "):
+            if run and run[-1][0].endswith(".") and is_name_word(run[-2][0] if len(run) > 1 else ""):
+                last, start, end = run.pop()
+                run.append((last[:-1], start, end - 1))
+                runs.append(run)
+                run = []
             run.append((word, position, position + len(word)))
             position += len(word) + 1
         runs.append(run)
     return runs
 
 
-def _english_word(word: str) -> bool:
-    return word.isascii() and word.lower() in NOT_IN_NAMES
+def _has_glue(text: str) -> bool:
+    return _GLUED.search(text) is not None
+
+
+def _without_initials(name: str) -> tuple[str, ...]:
+    return tuple(fold(w) for w in name.split() if not (len(w) == 2 and w.endswith(".")))
 
 
 def _caps_pattern(alias: str) -> tuple[bool, ...]:
@@ -134,6 +155,7 @@ class Recogniser:
         for person in gazetteer.people.values():
             for alias in person.aliases:
                 self._add(alias, PERSON, person.id, exact=False)
+        self._finder = PersonFinder()
         body = _trie_regex(self._aliases)
         self._pattern = re.compile(rf"(?<![\w]){body}(?![\w])")
 
@@ -183,37 +205,21 @@ class Recogniser:
             if accepted is None:
                 position = start + 1
                 continue
+            if THING_AFTER.match(text, end):
+                position = end
+                continue
             hits.append(Mention(accepted.kind, accepted.entity_id, start, end, text[start:end]))
             position = end
 
-    # -- people found by shape ------------------------------------------------------------
+    # -- people found by shape or context ------------------------------------------------
     def _discovered(self, text: str, runs: list[Run], taken: list[tuple[int, int]]) -> list[Mention]:
-        def free(start: int, end: int) -> bool:
-            return all(end <= s or start >= e for s, e in taken)
-
-        found: list[Mention] = []
-        for run in runs:
-            if len(run) < 2:
-                continue
-            index = 0
-            while index < len(run):
-                words: list[Token] = []
-                j = index
-                while j < len(run) and len(words) < 4 and is_name_word(run[j][0]) and (
-                    not words or not _english_word(run[j][0])
-                ) and free(run[j][1], run[j][2]):
-                    words.append(run[j])
-                    j += 1
-                titled = index > 0 and fold(run[index - 1][0]) in TITLES
-                family = bool(words) and fold(words[0][0]) in FAMILY_NAMES
-                if len(words) >= 2 and (titled or (family and len(words) >= 3)):
-                    start, end = words[0][1], words[-1][2]
-                    name = text[start:end]
-                    found.append(Mention(PERSON, slug(name), start, end, name))
-                    index = j
-                else:
-                    index += 1
-        return found
+        found = self._finder.find(text, runs, taken)
+        # `Marc E. Knapper` and `Marc Knapper` are one person: the fuller form's id wins.
+        ids: dict[tuple[str, ...], str] = {}
+        for person in sorted(found, key=lambda f: -len(f.entity_id)):
+            ids.setdefault(_without_initials(person.name), person.entity_id)
+        return [Mention(PERSON, ids[_without_initials(f.name)], f.start, f.end, f.name)
+                for f in found]
 
     def _short_references(self, runs: list[Run], full: list[Mention],
                           taken: list[tuple[int, int]]) -> list[Mention]:
@@ -232,7 +238,7 @@ class Recogniser:
                                      not any(is_name_word(w) for w, _, _ in run[:-1])):
                 continue
             word, start, end = candidate
-            if start < first_start or fold(word) not in by_word or not is_name_word(word):
+            if start < first_start or fold(word) not in by_word or not is_capitalised(word):
                 continue
             if any(not (end <= s or start >= e) for s, e in taken):
                 continue
@@ -245,6 +251,24 @@ class Recogniser:
     # -- public ---------------------------------------------------------------------------
     def mentions(self, text: str) -> list[Mention]:
         """Every place and person mention with its offsets in `text`, in text order."""
+        glued = [m.start() for m in _GLUED.finditer(text)] if _has_glue(text) else []
+        if not glued:
+            return self._mentions(text)
+        # Words glued by a lost space are read with the space put back; offsets map back.
+        pieces = [text[i:j] for i, j in zip([0, *glued], [*glued, len(text)], strict=True)]
+        spaced = " ".join(pieces)
+
+        def back(offset: int) -> int:
+            return offset - bisect_left(inserted, offset)
+
+        inserted = [g + k for k, g in enumerate(glued)]
+        found = []
+        for mention in self._mentions(spaced):
+            start, end = back(mention.start), back(mention.end)
+            found.append(Mention(mention.kind, mention.entity_id, start, end, mention.name))
+        return found
+
+    def _mentions(self, text: str) -> list[Mention]:
         folded = fold(text)
         hits = self._gazetteer_hits(text, folded)
         # A one-word place can end a name (Colonel Nguyễn Thị Huế): let names claim those.

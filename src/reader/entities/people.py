@@ -1,0 +1,216 @@
+"""People the gazetteer does not list, found by the shape of their name or by its context.
+
+Four kinds of evidence, each enough on its own: a listed family name followed by name
+syllables (three syllables for family names that also begin places, such as Hà or Cao); a
+Central Highlands clan or prefix (Ksor, Rơ Châm, Y, H'); a role or kinship word before the
+name, in any case (`suspect Zhang Wei`, `Ambassador Marc E. Knapper`, `a Chinese man named
+Li Qiang`); an age or year of birth after it (`Park Ji-hoon, 38,`). Context is what finds
+foreign names, so no list of them is needed. A name followed by a thing word (`Street`,
+`Award`) is the thing, and a run that is a known place name (`Phan Thiết`) is not a person.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from reader.entities.cues import (
+    AGE_AFTER,
+    ENGLISH_SYLLABLES,
+    NATIONALITIES,
+    NOT_NAME_WORDS,
+    PERSON_NOUNS,
+    PLURAL_ROLES,
+    ROLES,
+    STRONG_TITLES,
+    THING_AFTER,
+)
+from reader.entities.fold import fold, slug
+from reader.entities.names import NOT_IN_NAMES, family_names, is_capitalised, is_name_word, not_people
+
+Token = tuple[str, int, int]
+Run = list[Token]
+
+MAX_WORDS = 5
+NONE, WEAK, STRONG = 0, 1, 2
+"""Cue strength: a weak cue (`Head`, `Senior`, also common English words when capitalised)
+lets a Vietnamese-shaped name of two syllables through; a strong one any capitalised name."""
+_LIST_JOIN = re.compile(r"(?:,[^\S\n]*(?:and[^\S\n]+)?|[^\S\n]+and[^\S\n]+)")
+
+
+@dataclass(slots=True, frozen=True)
+class Found:
+    start: int
+    end: int
+    name: str
+    entity_id: str
+
+
+def _previous_words(text: str, start: int, count: int) -> list[str]:
+    """Up to `count` folded words before `start`, nearest last, while only spaces separate
+    them: punctuation (a sentence or clause ended) stops the look back."""
+    words: list[str] = []
+    index = start
+    while len(words) < count:
+        space_end = index
+        while index > 0 and text[index - 1] in " \t\u00a0":
+            index -= 1
+        if index == space_end:
+            break
+        word_end = index
+        while index > 0 and (text[index - 1].isalpha() or text[index - 1] in "-'’"):
+            index -= 1
+        if index == word_end:
+            break
+        words.append(fold(text[index:word_end]))
+    return words[::-1]
+
+
+def _letter(word: str, position: int) -> bool:
+    """A single capital ends the anonymised names of court reports (Nguyễn Văn A, Trần Thị B)."""
+    return position >= 2 and len(word) == 1 and word.isupper()
+
+
+def _english(words: list[str]) -> bool:
+    return all(word in ENGLISH_SYLLABLES for word in words)
+
+
+def _role(word: str) -> bool:
+    return word in ROLES or word in PLURAL_ROLES
+
+
+class PersonFinder:
+    """Stateless apart from the name lists; `find` is a pure function of its arguments."""
+
+    def __init__(self) -> None:
+        names = family_names()
+        self._strong = names.strong
+        self._weak = names.weak
+        self._clans = names.clans
+        self._clan_firsts = {clan[0] for clan in names.clans}
+        self._not_people = not_people()
+
+    def find(self, text: str, runs: list[Run], taken: list[tuple[int, int]]) -> list[Found]:
+        def free(token: Token) -> bool:
+            return all(token[2] <= s or token[1] >= e for s, e in taken)
+
+        found: list[Found] = []
+        listed: dict[int, bool] = {}
+        """Start offsets of runs that continue a list after a plural role."""
+        for run in runs:
+            upper = len(run) > 1 and all(w.isupper() for w, _, _ in run) and \
+                any(len(w) > 1 for w, _, _ in run)
+            words = [w.capitalize() if upper else w for w, _, _ in run]
+            folded = [fold(w) for w in words]
+            cue, plural = self._cue_before(text, run[0][1])
+            if run[0][1] in listed:
+                cue, plural = STRONG, True
+            index = 0
+            while index < len(run):
+                word = folded[index]
+                if word in ROLES or word in PLURAL_ROLES:
+                    strong = word in STRONG_TITLES or word.removesuffix("s") in STRONG_TITLES
+                    cue = max(cue, STRONG if strong else WEAK)
+                    plural = plural or word in PLURAL_ROLES
+                    index += 1
+                    continue
+                if not free(run[index]):
+                    cue = NONE
+                    index += 1
+                    continue
+                length = self._name_length(words, folded, index, cue, run, free, text)
+                if not length:
+                    cue = NONE
+                    index += 1
+                    continue
+                first, last = run[index], run[index + length - 1]
+                start, end = first[1], last[2]
+                if THING_AFTER.match(text, end):
+                    index += length
+                    cue = NONE
+                    continue
+                name = " ".join(words[index:index + length])
+                found.append(Found(start, end, name, slug(name)))
+                if plural and index + length == len(run):
+                    joined = _LIST_JOIN.match(text, end)
+                    if joined:
+                        listed[joined.end()] = True
+                cue = NONE
+                index += length
+        return found
+
+    def _cue_before(self, text: str, start: int) -> tuple[int, bool]:
+        """A role written in lower case just before the run (`suspect`, `ministers`), or
+        `named` after a person noun: a strong cue, since prose puts it there."""
+        before = _previous_words(text, start, 4)
+        if not before:
+            return NONE, False
+        last = before[-1]
+        if last in ROLES or last in PLURAL_ROLES:
+            return STRONG, last in PLURAL_ROLES
+        if last in ("named", "called", "dubbed", "alias", "aka"):
+            context = set(before[:-1])
+            if context & (PERSON_NOUNS | ROLES | PLURAL_ROLES | NATIONALITIES):
+                return STRONG, False
+        return NONE, False
+
+    def _name_length(self, words: list[str], folded: list[str], index: int, cue: int, run: Run,
+                     check: Callable[[Token], bool], text: str) -> int:
+        """How many words from `index` make a name (0: none starts here)."""
+        first = folded[index]
+        # Vietnamese shape: a family name and name syllables.
+        if first in self._strong or first in self._weak:
+            length = 1
+            while index + length < len(words) and length < 4 and \
+                    (is_name_word(words[index + length]) or _letter(words[index + length], length)) and \
+                    folded[index + length] not in NOT_IN_NAMES and check(run[index + length]):
+                length += 1
+            if is_name_word(words[index]) and tuple(folded[index:index + length]) not in \
+                    self._not_people and not _english(folded[index:index + length]):
+                needed = 2 if first in self._strong or cue else 3
+                if length >= needed:
+                    return length
+        # Central Highlands: a clan or prefix, then given names of any spelling.
+        clan = self._clan_at(folded, index)
+        if clan or (first.startswith("h'") and len(first) > 3):
+            length = max(clan, 1)
+            while index + length < len(words) and length < MAX_WORDS and \
+                    self._foreign_word(words[index + length], folded[index + length]) and \
+                    check(run[index + length]):
+                length += 1
+            given = length - max(clan, 1)
+            if clan and _english(folded[index + clan:index + length]):
+                return 0
+            if first == "y" and clan == 1:
+                if given >= 2 or (given == 1 and cue):
+                    return length
+            elif given >= 1 or not clan:
+                return length
+        # Context: a role before, or an age after, makes any capitalised words a name.
+        if self._foreign_word(words[index], first):
+            length = 1
+            while index + length < len(words) and length < MAX_WORDS and \
+                    self._foreign_word(words[index + length], folded[index + length]) and \
+                    check(run[index + length]):
+                length += 1
+            if length >= 2 and cue == STRONG:
+                return length
+            if length >= 2 and index + length == len(run) and \
+                    AGE_AFTER.match(text, run[index + length - 1][2]):
+                return length
+        return 0
+
+    def _clan_at(self, folded: list[str], index: int) -> int:
+        if folded[index] not in self._clan_firsts:
+            return 0
+        for size in (2, 1):
+            if tuple(folded[index:index + size]) in self._clans:
+                return size
+        return 0
+
+    @staticmethod
+    def _foreign_word(word: str, folded: str) -> bool:
+        return is_capitalised(word) and folded not in NOT_NAME_WORDS and folded not in NOT_IN_NAMES \
+            and not _role(folded) and any(c.isalpha() for c in word)
+
