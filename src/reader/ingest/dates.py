@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from reader.entities.fold import fold
+
 MONTHS = {
     name: number
     for number, names in enumerate(
@@ -25,15 +27,22 @@ MONTHS = {
     for name in names
 }
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun)\.?,?"
+_WEEKDAY = (
+    r"(?:(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun)\.?"
+    r"|thu\s+(?:hai|ba|tu|nam|sau|bay|[2-7])|chu\s+nhat|cn|t[2-7]),?"
+)
+"""English weekdays, and Vietnamese ones as folded (`Thứ Năm` → `thu nam`, `Chủ nhật`, `T5`)."""
 _TIME = r"(?:\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)"
 _ZONE = r"(?:(?:gmt|utc)\s*[+-]?\s*\d{0,2}(?::?\d{2})?|ict|\(gmt\s*[+-]\d{1,2}\))"
-_LABEL = r"(?:(?:updated|posted|published|last updated|date)\s*:?\s*)"
+_LABEL = (r"(?:(?:updated|posted|published|last updated|date|ngay|cap nhat|dang luc|dang ngay|"
+          r"xuat ban)\s*:?\s*)")
 _SEP = r"[\s,|\-–—]*"
 
 _FORMS = [
-    # January 22, 2026 / Jan. 22 2026 / Thursday, November 20, 2025
-    rf"{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})",
+    # January 22, 2026 / Jan. 22 2026 / Thursday, November 20, 2025 / November, 20 2025
+    rf"{_MONTH},?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})",
+    # ngày 3 tháng 9 năm 2025 (folded), 3 tháng 9, 2025
+    r"(?:ngay\s+)?(?P<day>\d{1,2})\s+thang\s+(?P<month>\d{1,2}),?\s+(?:nam\s+)?(?P<year>\d{4})",
     # 22 January 2026
     rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?P<year>\d{{4}})",
     # 2025-11-20, 2025-11-20T15:32:00+07:00, 2025/11/20
@@ -41,10 +50,11 @@ _FORMS = [
     # 12/11/2025, 15-09-2025, 12.11.2025 (day first)
     r"(?P<day>\d{1,2})[-/.](?P<month>\d{1,2})[-/.](?P<year>\d{4})",
 ]
-_TAIL = rf"(?:{_SEP}(?:t|at\s+)?{_TIME})?(?:\s*{_ZONE})?(?:\s*\(?[+-]\d{{2}}:?\d{{2}}\)?)?"
+_TAIL = rf"(?:{_SEP}(?:t|at\s+|luc\s+)?{_TIME})?(?:\s*{_ZONE})?(?:\s*\(?[+-]\d{{2}}:?\d{{2}}\)?)?"
 _LINE_FORMS = [
     re.compile(
-        rf"^\s*{_LABEL}?(?:{_TIME}{_SEP})?(?:{_WEEKDAY}{_SEP})?{form}{_TAIL}\s*$", re.IGNORECASE
+        rf"^\s*{_LABEL}?(?:{_TIME}{_SEP})?(?:{_WEEKDAY}{_SEP})?(?:{_LABEL}{_SEP})?{form}{_TAIL}\s*$",
+        re.IGNORECASE
     )
     for form in _FORMS
 ]
@@ -76,8 +86,9 @@ def parse_date_line(line: str) -> dt.date | None:
     """The date of a line that holds nothing but a date (and a weekday, time, zone)."""
     if len(line) > 80 or not any(ch.isdigit() for ch in line):
         return None
+    folded = fold(line)
     for pattern in (*_LINE_FORMS, _ISO_LONG):
-        match = pattern.match(line)
+        match = pattern.match(folded)
         if match:
             return _build(match["year"], match["month"], match["day"])
     return None

@@ -34,10 +34,40 @@ _SHARE_WORDS = (
 _DEBRIS = re.compile(rf"^(?:(?:{_SHARE_WORDS})[\s:|/·•]*)+$|^\d{{1,2}}:\d{{2}}(?::\d{{2}})?$")
 _CAPTION_MARKER = re.compile(r"\s*[-–—]?\s*(?:Ảnh|Anh|Photo|Image|Hình)\s*\d+\s*\.?\s*$")
 _BYLINE = re.compile(
-    r"^(?:By|Story by|Reporter|Written by|Tác giả)\s*:?\s+"
+    r"^(?:By|Story by|Reporter|Reported by|Written by|Tác giả|Bài|Story and photos?|"
+    r"Text and photos?|Story & photos?|Bài và ảnh|Article and photos?)\s*:?\s+"
     r"(?P<author>[A-ZÀ-Ỹ][\w'.\-]*(?:\s+[A-ZÀ-Ỹ][\w'.\-]*){0,4})"
-    r"(?:\s*[,–—-]\s*(?P<agency>[A-Za-z ]{2,20}))?\s*$"
+    r"(?:\s*[,–—-]\s*(?:[Tt]ranslated|[Ee]dited|[Pp]hotos?)\s+by\s+"
+    r"(?P<translator>[A-ZÀ-Ỹ][\w'.\-]*(?:\s+[A-ZÀ-Ỹ][\w'.\-]*){0,4}))?"
+    r"(?:\s*(?:[,–—-]|/|\|)\s*\(?(?P<agency>[A-Za-z ]{2,20}?)\)?)?\s*$"
 )
+_BYLINE_SPLIT = re.compile(r"\s+(?:\||·|•|[-–—]{1,2})\s+")
+"""Byline and date printed on one line, in either order (`By Hoang Phong | 20/11/2025`)."""
+_RELATED = re.compile(
+    r"^(?:related(?: news| articles| stories| posts)?|read more|read also|see also|other news|"
+    r"more news|more stories|latest news|most read|most viewed|you may also like|"
+    r"tin lien quan|tin khac|xem them|doc them|bai lien quan)\s*:?\s*$"
+)
+"""Headings of the lists of other stories after the body: what follows is not this article."""
+_MENU_TEXT = (
+    """home news politics society world business economy sports sport life lifestyle travel
+    culture opinion video videos photo photos multimedia login log in sign up register search
+    menu subscribe english tieng viet vietnamese national international law legal security
+    crime health education environment science technology entertainment style food trending
+    latest podcast e-paper epaper rss contact about us newsletter weather markets asean viet nam
+    vietnam trang chu thoi su the gioi kinh te xa hoi phap luat giai tri the thao"""
+)
+_MENU_WORDS = frozenset(_MENU_TEXT.split())
+_BREADCRUMB = re.compile(r"\s*(?:>|»|›|/|\\|\||·|•|›)\s*")
+_SEPARATOR = re.compile(r"^[\W_]{1,5}$|^\d{1,3}\.?$")
+"""Lone separators (`|`, `--`, `»`) and list numbers (`1`, `2.`) between page furniture."""
+_CAPTION = re.compile(
+    r"(?:^(?:photo|ảnh|anh|image|illustrative photo|file photo)\b"
+    r"|[(\[-–—.]\s*(?:photo|ảnh|image|file photo|illustrative photo)\b[^.]{0,60}[)\]]?\.?\s*$"
+    r"|\b(?:photo|ảnh)\s*:\s*\S[^.]{0,40}$)",
+    re.IGNORECASE,
+)
+"""A photo caption (`… – Photo: VNA`, `(Photo: vietnamplus.vn)`): never a title."""
 _SOURCE_LINE = re.compile(r"^(?:Source|Nguồn)\s*:\s*(?P<source>.{2,60})$", re.IGNORECASE)
 _WIRE_PREFIX = re.compile(r"^[A-Z][A-Z ]{1,30},\s+[A-Z][a-z]+\.?\s+\d{1,2}\s*[-–—]\s*")
 _LEAD = re.compile(
@@ -101,6 +131,54 @@ def _strip_tag_list(lines: list[str]) -> tuple[list[str], list[str]]:
     return lines, []
 
 
+def _is_furniture(line: str) -> bool:
+    """Site menus, breadcrumbs, banners, lone separators and list numbers."""
+    if _SEPARATOR.match(line):
+        return True
+    if len(line) > 160:
+        return False
+    parts = [p for p in _BREADCRUMB.split(fold(line)) if p]
+    if len(parts) >= 2 and all(len(p.split()) <= 4 for p in parts) and \
+            sum(p in _MENU_WORDS for p in parts) * 2 >= len(parts):
+        return True
+    words = fold(line).replace("|", " ").split()
+    if 1 <= len(words) <= 12 and all(w in _MENU_WORDS for w in words) and \
+            (len(words) >= 2 or line[:1].isupper()):
+        return True
+    return bool(line.isupper() and len(words) <= 3 and fold(line) in _BANNERS)
+
+
+_BANNERS = frozenset(("advertisement", "breaking news", "breaking", "live", "trending", "hot",
+                      "exclusive", "sponsored", "quang cao", "tin nong", "ads"))
+
+
+def _byline(line: str) -> tuple[str | None, str | None, dt.date | None] | None:
+    """(author, agency, date) of a byline line, which may also carry the date."""
+    match = _BYLINE.match(line)
+    date: dt.date | None = None
+    if not match:
+        parts = _BYLINE_SPLIT.split(line)
+        if len(parts) < 2:
+            return None
+        rest = []
+        for part in parts:
+            found = parse_date_line(part)
+            if found and date is None:
+                date = found
+            else:
+                rest.append(part)
+        if date is None or len(rest) != 1:
+            return None
+        match = _BYLINE.match(rest[0])
+        if not match:
+            return None
+    author = match["author"].strip()
+    if match["translator"]:
+        author = f"{author}, translated by {match['translator'].strip()}"
+    agency = _agency(match["agency"]) if match["agency"] else None
+    return author, agency, date
+
+
 def _agency(name: str) -> str | None:
     return AGENCIES.get(fold(name).upper().strip())
 
@@ -112,6 +190,7 @@ def _is_headline(line: str) -> bool:
         and len(line) <= 200
         and not line.rstrip("\"”’").endswith((".", ",", ";"))
         and parse_date_line(line) is None
+        and not _CAPTION.search(line)
     )
 
 
@@ -161,29 +240,34 @@ def parse_article(text: str, fallback_title: str = "Untitled") -> ParsedArticle:
 
     kept: list[str] = []
     header_seen = 0
+    body_seen = 0
     for line in lines:
         if not line:
             kept.append(line)
             continue
-        stripped = line.lstrip("#").strip() if line.startswith("#") else line
-        if _is_debris(stripped):
+        stripped = line.lstrip("#").strip() if line.startswith("#") else line.strip()
+        if _is_debris(stripped) or _is_furniture(stripped):
             continue
+        if body_seen and _RELATED.match(fold(stripped)):
+            break
         if date is None and header_seen < 12:
             found = parse_date_line(stripped)
             if found:
                 date = found
                 continue
-        byline = _BYLINE.match(stripped)
-        if byline and author is None:
-            author = byline["author"]
-            if byline["agency"] and _agency(byline["agency"]):
-                source = source or _agency(byline["agency"])
+        byline = _byline(stripped) if author is None and len(stripped) < 160 else None
+        if byline:
+            author = byline[0]
+            source = source or byline[1]
+            date = date or byline[2]
             continue
         source_line = _SOURCE_LINE.match(stripped)
         if source_line:
-            source = source or source_line["source"].strip()
+            source = source or _agency(source_line["source"]) or source_line["source"].strip()
             continue
         header_seen += 1
+        if len(stripped) > 120 or stripped.endswith((".", "!", "?", "”", '"')):
+            body_seen += 1
         kept.append(stripped)
 
     paragraphs = _paragraphs(kept)
@@ -223,6 +307,8 @@ def parse_article(text: str, fallback_title: str = "Untitled") -> ParsedArticle:
             match = _LEAD.match(lead)
             if match and match["head"].upper() == match["head"]:
                 lead = lead[match.end():]
+            if _CAPTION.search(lead) and len(paragraphs) > 1:
+                lead = next((p for p in paragraphs[1:] if not _CAPTION.search(p)), lead)
             title = _shorten(_first_sentence(lead))
         title = title or fallback_title
     if fold(title).startswith("date "):
