@@ -17,14 +17,13 @@ from urllib.parse import urlsplit
 
 import lxml.etree
 import lxml.html
-import trafilatura
-from trafilatura.settings import Document
 
 from reader.entities.recognise import Recogniser
 from reader.ingest.article import Article, article_id
 from reader.ingest.clean import clean_text
 from reader.ingest.dates import parse_date_line
 from reader.ingest.decode import LEGACY_ENCODING, Decoded, decode
+from reader.terminal_safe import safe_text
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 MAX_PAGE_BYTES = 8 * 1024 * 1024
@@ -33,12 +32,6 @@ MIN_WORDS = 25
 """Fewer words than this is a section front, an error page or a paywall, not a story."""
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
-_TERMINAL_ESCAPES = re.compile(
-    r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"
-    r"|\x1b[ -/]*[0-~]|\x9b[0-?]*[ -/]*[@-~]|\x9d[^\x07\x9c]*(?:\x07|\x9c)?"
-)
-"""Terminal escapes, removed from the markup before parsing: the parser drops the ESC byte and
-would leave `[31m` behind as text. The same sequences as clean.clean_text strips."""
 _BYLINE_PREFIX = re.compile(r"^(?:(?:story|written|reported|photos?)\s+by|by|reporter|author|tác giả)"
                             r"\s*:?\s+", re.IGNORECASE)
 _TRANSLATOR = re.compile(r"\s*(?:[-–—,|;/(]\s*)?(?:translated|translation|compiled|edited)\s+by\b.*$",
@@ -183,11 +176,16 @@ def extract_page(source: str, data: bytes, content_type: str | None) -> Page | s
         return "not a web page (no markup)"
     try:
         if "\x1b" in markup or "\x9b" in markup or "\x9d" in markup:
-            markup = _TERMINAL_ESCAPES.sub("", markup)
+            # The parser would drop the ESC byte and leave `[31m` behind as text.
+            markup = safe_text(markup)
         tree = lxml.html.document_fromstring(markup.replace("\x00", ""))
     except (lxml.etree.ParserError, ValueError) as error:
         return f"not a readable web page ({error})"
     language = _language(tree)
+    # Imported here: it takes a tenth of a second that a start without any page need not pay.
+    import trafilatura
+    from trafilatura.settings import Document
+
     document = trafilatura.bare_extraction(
         tree, url=source if source.startswith(("http://", "https://")) else None,
         with_metadata=True, include_comments=False, include_tables=False, favor_precision=True,

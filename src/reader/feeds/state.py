@@ -1,0 +1,90 @@
+"""What the reader remembers about each feed between fetches: validators for conditional GET,
+when it was last fetched, how many articles it brought, and the last error in plain words.
+
+One JSON file in the data folder, changed only under its lock file and replaced atomically,
+so two `reader fetch` at once take turns and a crash leaves the old file whole. A damaged
+file is set aside (never deleted) and the state starts afresh: it only costs a full fetch.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+
+from reader import atomic
+from reader.file_lock import locked
+from reader.paths import data_dir
+
+FILE_NAME = "feeds-state.json"
+
+
+@dataclass(slots=True, frozen=True)
+class FeedState:
+    etag: str | None = None
+    last_modified: str | None = None
+    last_fetch: str | None = None
+    """ISO time of the last attempt, successful or not."""
+    last_success: str | None = None
+    articles: int = 0
+    """Articles this feed has added to the archive, all fetches together."""
+    last_new: int = 0
+    last_error: str | None = None
+    warning: str | None = None
+
+
+def state_path() -> Path:
+    return data_dir() / FILE_NAME
+
+
+def _from_json(value: object) -> FeedState | None:
+    if not isinstance(value, dict):
+        return None
+    names = {f.name for f in fields(FeedState)}
+    try:
+        return FeedState(**{k: v for k, v in value.items() if k in names})
+    except TypeError:
+        return None
+
+
+def load_states(path: Path | None = None) -> dict[str, FeedState]:
+    """Every feed's state by location; a missing or damaged file reads as no state."""
+    path = path or state_path()
+    try:
+        document = json.loads(path.read_bytes())
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError):
+        _set_aside(path)
+        return {}
+    if not isinstance(document, dict) or not isinstance(document.get("feeds"), dict):
+        return {}
+    states = {}
+    for location, value in document["feeds"].items():
+        state = _from_json(value)
+        if state is not None:
+            states[str(location)] = state
+    return states
+
+
+def _set_aside(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        os.replace(path, path.with_name(path.name + ".damaged"))
+
+
+def update_state(location: str, change: Callable[[FeedState], FeedState],
+                 path: Path | None = None) -> FeedState:
+    """Read, change and write one feed's state under the lock; the others are kept as they are."""
+    path = path or state_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with locked(path, timeout=30.0):
+        states = load_states(path)
+        states[location] = change(states.get(location, FeedState()))
+        document = {"version": 1, "feeds": {key: asdict(value) for key, value in states.items()}}
+        atomic.write_text(path, json.dumps(document, ensure_ascii=False, indent=1))
+    return states[location]
+
+
