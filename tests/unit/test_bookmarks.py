@@ -357,7 +357,7 @@ def test_an_unwritable_data_dir_still_shows_the_saved_bookmarks(data: Path,
     def refuse(folder: Path) -> None:
         raise PermissionError(13, "Permission denied", str(folder))
 
-    monkeypatch.setattr(bookmarks, "_probe_writable", refuse)
+    monkeypatch.setattr(bookmarks.recovery, "probe_writable", refuse)
     with BookmarkStore.open() as store:
         assert not store.persistent
         assert store.warnings == [f"bookmarks will not be saved: cannot write to {data} (permission denied)"]
