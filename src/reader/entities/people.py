@@ -27,7 +27,7 @@ from reader.entities.cues import (
     THING_AFTER,
 )
 from reader.entities.fold import fold, slug
-from reader.entities.names import NOT_IN_NAMES, family_names, is_capitalised, is_name_word, not_people
+from reader.entities.names import NOT_IN_NAMES, TITLES, family_names, is_capitalised, is_name_word, not_people
 
 Token = tuple[str, int, int]
 Run = list[Token]
@@ -73,6 +73,10 @@ def _letter(word: str, position: int) -> bool:
 
 
 def _english(words: list[str]) -> bool:
+    """Only English words, unless shaped Family Văn Given, the commonest Vietnamese man's name
+    (Ban Van Son, Can Van Long)."""
+    if len(words) == 3 and words[1] == "van":
+        return False
     return all(word in ENGLISH_SYLLABLES for word in words)
 
 
@@ -109,7 +113,7 @@ class PersonFinder:
             index = 0
             while index < len(run):
                 word = folded[index]
-                if word in ROLES or word in PLURAL_ROLES:
+                if word in TITLES or word in STRONG_TITLES or word in PLURAL_ROLES:
                     strong = word in STRONG_TITLES or word.removesuffix("s") in STRONG_TITLES
                     cue = max(cue, STRONG if strong else WEAK)
                     plural = plural or word in PLURAL_ROLES
@@ -167,7 +171,7 @@ class PersonFinder:
                     folded[index + length] not in NOT_IN_NAMES and check(run[index + length]):
                 length += 1
             if is_name_word(words[index]) and tuple(folded[index:index + length]) not in \
-                    self._not_people and not _english(folded[index:index + length]):
+                    self._not_people and (cue or not _english(folded[index:index + length])):
                 needed = 2 if first in self._strong or cue else 3
                 if length >= needed:
                     return length
@@ -180,7 +184,7 @@ class PersonFinder:
                     check(run[index + length]):
                 length += 1
             given = length - max(clan, 1)
-            if clan and _english(folded[index + clan:index + length]):
+            if not cue and _english(folded[index:index + length]):
                 return 0
             if first == "y" and clan == 1:
                 if given >= 2 or (given == 1 and cue):

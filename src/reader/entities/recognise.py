@@ -104,7 +104,7 @@ _LOWER = "".join(
     chr(c) for c in (*range(0x61, 0x7B), *range(0xDF, 0x250), *range(0x1E00, 0x1F00))
     if chr(c).islower()
 )
-_GLUED = re.compile(rf"(?<=[{_LOWER}])(?=[{_UPPER}][{_LOWER}])")
+_GLUED = re.compile(rf"(?<=[{_LOWER}])(?=[{_UPPER}][{_LOWER}]|Y [{_UPPER}]|H['’][{_UPPER}])")
 """A lost space between words (`detainedTran Van Long`, `Nghe AnMore`)."""
 
 
