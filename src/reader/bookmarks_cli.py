@@ -9,14 +9,24 @@ from __future__ import annotations
 import argparse
 import csv
 import io
-import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from reader import atomic, cli
+from reader import atomic
 from reader.bookmarks import Bookmark, BookmarkError, BookmarkStore
+from reader.cli_common import (
+    USAGE,
+    CommandError,
+    add_json_argument,
+    add_paths_argument,
+    find_article,
+    load_store,
+)
+from reader.cli_output import format_count, format_json, print_json, warn
+from reader.id_prefix import PrefixError, resolve_prefix
+from reader.terminal_safe import safe_line, safe_text
 
 FORMATS = ("md", "json", "csv")
 CHANGES = frozenset({"add", "remove", "note"})
@@ -26,34 +36,34 @@ CHANGES = frozenset({"add", "remove", "note"})
 def add_bookmarks_parser(sub: Any) -> None:
     parser = sub.add_parser("bookmarks", help="list, add, remove and export bookmarks",
                             description="Without an action, lists the bookmarks, newest first.")
-    parser.add_argument("--json", action="store_true", help="print one JSON array")
+    add_json_argument(parser, "JSON: an array, a bookmark a line (or the bookmark changed)")
     actions = parser.add_subparsers(dest="action", metavar="ACTION")
 
     listing = actions.add_parser("list", help="list the bookmarks, newest first (the default)")
-    listing.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
-                         help="print one JSON array")
+    add_json_argument(listing, "one JSON array, a bookmark a line", nested=True)
 
     add = actions.add_parser("add", help="bookmark an article")
     add.add_argument("id", help="article id (a unique prefix is enough)")
-    cli._paths_argument(add)
+    add_paths_argument(add)
     add.add_argument("--note", default=None, metavar="TEXT", help="a note to keep with it")
+    add_json_argument(add, "the bookmark as one JSON object", nested=True)
 
     remove = actions.add_parser("remove", help="drop a bookmark")
     remove.add_argument("id", help="bookmarked id (a unique prefix is enough)")
+    add_json_argument(remove, "the removed bookmark as one JSON object", nested=True)
 
     note = actions.add_parser("note", help="set or clear the note of a bookmark")
     note.add_argument("id", help="bookmarked id (a unique prefix is enough)")
     note.add_argument("text", nargs="*", metavar="TEXT", help="the note; none clears it")
+    add_json_argument(note, "the bookmark as one JSON object", nested=True)
 
     export = actions.add_parser("export", help="write every bookmark as Markdown, JSON or CSV")
-    export.add_argument("--format", choices=FORMATS, default="md",
+    export.add_argument("--format", choices=FORMATS, default=None,
                         help="md: a readable report (default); json: an array; csv: a table")
     export.add_argument("-o", "--output", type=Path, metavar="FILE",
                         help="write here (replaced whole, never half-written) instead of stdout")
-
-
-class _Failure(Exception):
-    """One line for stderr, then exit code 1."""
+    export.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    add_json_argument(export, "the same as --format json", nested=True)
 
 
 def command_bookmarks(args: argparse.Namespace) -> int:
@@ -64,13 +74,12 @@ def command_bookmarks(args: argparse.Namespace) -> int:
     store = BookmarkStore.open()
     try:
         for warning in store.warnings:
-            print(f"reader: {warning}", file=sys.stderr)
+            warn(warning)
         if args.action in CHANGES and not store.persistent:
-            raise _Failure("nothing was changed")
+            raise CommandError("nothing was changed")
         return handlers[args.action](store, args)
-    except (_Failure, BookmarkError) as error:
-        print(f"reader: {error}", file=sys.stderr)
-        return 1
+    except BookmarkError as error:
+        raise CommandError(str(error)) from error
     finally:
         store.close()
 
@@ -80,81 +89,94 @@ def bookmark_json(bookmark: Bookmark) -> dict[str, str | None]:
             "path": bookmark.path, "note": bookmark.note, "created": bookmark.created}
 
 
+def _print_one(bookmark: Bookmark, args: argparse.Namespace, done: str) -> int:
+    if args.json:
+        print_json(bookmark_json(bookmark))
+    else:
+        print(f"{done}: {bookmark.article_id}  {safe_line(bookmark.title)}")
+    return 0
+
+
 def _list(store: BookmarkStore, args: argparse.Namespace) -> int:
     bookmarks = store.list()
     if args.json:
-        print(json.dumps([bookmark_json(b) for b in bookmarks], ensure_ascii=False, indent=2))
+        print_json([bookmark_json(b) for b in bookmarks])
         return 0
     for bookmark in bookmarks:
-        print(f"{bookmark.article_id}  {bookmark.date or '—         '}  {bookmark.title}")
+        print(f"{safe_line(bookmark.article_id)}  {safe_line(bookmark.date or '—         ')}  "
+              f"{safe_line(bookmark.title)}")
         for line in bookmark.note.splitlines():
-            print(f"{'':18}  > {line}")
+            print(f"{'':18}  > {safe_line(line)}")
     count = len(bookmarks)
-    print(f"{count} bookmark{'' if count == 1 else 's'}" if count else "no bookmarks yet",
-          file=sys.stderr)
+    print(format_count(count, "bookmark") if count else "no bookmarks yet", file=sys.stderr)
     return 0
 
 
-def _resolve(store: BookmarkStore, prefix: str) -> str:
-    """A bookmarked id from a unique prefix of it, the same way `show` takes article ids."""
-    ids = store.ids()
-    if prefix in ids:
-        return prefix
-    found = [i for i in ids if i.startswith(prefix.lower())]
-    if len(found) == 1:
-        return found[0]
-    if not found:
-        raise _Failure(f"no bookmark has id {prefix!r}")
-    raise _Failure(f"{prefix!r} matches {len(found)} bookmarks; give more of the id")
+def _resolve(store: BookmarkStore, prefix: str) -> Bookmark:
+    """A bookmark from a unique prefix of its id, the same way `show` takes article ids."""
+    try:
+        bookmark = store.get(resolve_prefix(prefix, store.ids(), "bookmark"))
+    except PrefixError as error:
+        raise CommandError(str(error)) from error
+    if bookmark is None:  # removed by another copy in the meantime
+        raise CommandError(f"no bookmark has id {prefix!r}")
+    return bookmark
 
 
 def _add(store: BookmarkStore, args: argparse.Namespace) -> int:
-    article = cli._find(cli._open(args.paths), args.id)
-    if isinstance(article, str):
-        raise _Failure(article)
+    article = find_article(load_store(args.paths), args.id)
     added = store.add(article.id, article.title, article.path, article.date)
     if args.note is not None:
         store.set_note(article.id, args.note)
-    print(f"{'bookmarked' if added else 'already bookmarked'}: {article.id}  {article.title}")
-    return 0
+    bookmark = store.get(article.id)
+    if bookmark is None:
+        raise CommandError(f"no bookmark has id {article.id!r}")
+    return _print_one(bookmark, args, "bookmarked" if added else "already bookmarked")
 
 
 def _remove(store: BookmarkStore, args: argparse.Namespace) -> int:
-    bookmark = store.get(_resolve(store, args.id))
-    if bookmark is None or not store.remove(bookmark.article_id):
-        raise _Failure(f"no bookmark has id {args.id!r}")
-    print(f"removed: {bookmark.article_id}  {bookmark.title}")
-    return 0
+    bookmark = _resolve(store, args.id)
+    if not store.remove(bookmark.article_id):
+        raise CommandError(f"no bookmark has id {args.id!r}")
+    return _print_one(bookmark, args, "removed")
 
 
 def _note(store: BookmarkStore, args: argparse.Namespace) -> int:
-    article_id = _resolve(store, args.id)
+    bookmark = _resolve(store, args.id)
     text = " ".join(args.text).strip()
-    if not store.set_note(article_id, text):
-        raise _Failure(f"no bookmark has id {args.id!r}")
-    print(f"{'note saved' if text else 'note cleared'}: {article_id}")
+    if not store.set_note(bookmark.article_id, text):
+        raise CommandError(f"no bookmark has id {args.id!r}")
+    changed = store.get(bookmark.article_id) or bookmark
+    if args.json:
+        print_json(bookmark_json(changed))
+        return 0
+    print(f"{'note saved' if text else 'note cleared'}: {bookmark.article_id}")
     return 0
 
 
 def _export(store: BookmarkStore, args: argparse.Namespace) -> int:
+    if args.json and args.format not in (None, "json"):
+        raise CommandError(f"--json and --format {args.format} ask for different formats", USAGE)
+    chosen = args.format or ("json" if args.json else "md")
     bookmarks = store.list()
-    render = {"md": render_markdown, "json": render_json, "csv": render_csv}[args.format]
-    text = render(bookmarks)
+    render = {"md": render_markdown, "json": render_json, "csv": render_csv}[chosen]
+    text = safe_text(render(bookmarks))
     if args.output is None:
         sys.stdout.write(text)
         return 0
+    if args.output.exists() and not args.force:
+        raise CommandError(f"{args.output} exists; add --force to replace it")
     try:
         atomic.write_text(args.output, text)
     except OSError as error:
         reason = error.strerror.lower() if error.strerror else str(error)
-        raise _Failure(f"cannot write {args.output}: {reason}") from error
-    count = len(bookmarks)
-    print(f"wrote {count} bookmark{'' if count == 1 else 's'} to {args.output}", file=sys.stderr)
+        raise CommandError(f"cannot write {args.output}: {reason}") from error
+    warn(f"wrote {format_count(len(bookmarks), 'bookmark')} to {args.output}")
     return 0
 
 
 def render_json(bookmarks: Sequence[Bookmark]) -> str:
-    return json.dumps([bookmark_json(b) for b in bookmarks], ensure_ascii=False, indent=2) + "\n"
+    return format_json([bookmark_json(b) for b in bookmarks])
 
 
 def render_csv(bookmarks: Sequence[Bookmark]) -> str:
@@ -173,8 +195,7 @@ _MARKDOWN_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_[]<>#|"})
 
 def render_markdown(bookmarks: Sequence[Bookmark]) -> str:
     """A report to paste into a document: titles as headings, notes as quotes."""
-    count = len(bookmarks)
-    lines = ["# Bookmarks", "", f"{count} bookmark{'' if count == 1 else 's'}, newest first.", ""]
+    lines = ["# Bookmarks", "", f"{format_count(len(bookmarks), 'bookmark')}, newest first.", ""]
     for bookmark in bookmarks:
         path = bookmark.path.replace("`", "'")
         lines += [f"## {bookmark.title.translate(_MARKDOWN_SPECIAL)}", "",

@@ -182,7 +182,7 @@ def test_export_json_to_a_file_replaces_it_whole(data: Path, tmp_path: Path,
     target = tmp_path / "out" / "bookmarks.json"
     target.parent.mkdir()
     target.write_text("an older export that is longer than the new one " * 100)
-    code, out, err = run(capsys, "bookmarks", "export", "--format", "json", "-o", str(target))
+    code, out, err = run(capsys, "bookmarks", "export", "--format", "json", "-o", str(target), "--force")
     assert (code, out) == (0, "")
     assert f"wrote 2 bookmarks to {target}" in err
     items = json.loads(target.read_text(encoding="utf-8"))
