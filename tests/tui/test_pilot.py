@@ -180,13 +180,40 @@ async def test_help_screen_lists_the_keys(app: ReaderApp) -> None:
 async def test_empty_state_explains(app: ReaderApp) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await type_filter(pilot, "luong")
-        await pilot.press("enter", *"ca mau", "enter")
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert main(app).query_one(ReadingPane).border_title.endswith("highlighted")
+        await pilot.press(*"zzqx")
         await app.workers.wait_for_complete()
         await pilot.pause()
         screen = main(app)
         assert count_text(app) == "0 of 5 articles"
-        assert screen.article_list.empty_message == "No article mentions Lương Tam Quang and Cà Mau."
+        assert screen.article_list.empty_message == "No article mentions Lương Tam Quang and “zzqx”."
         assert "Backspace" in screen.article_list.empty_hint
+        pane = screen.query_one(ReadingPane)
+        assert pane.view is None
+        assert pane.border_title == ""
+
+
+async def test_enter_never_pins_a_name_no_article_mentions(app: ReaderApp) -> None:
+    """`nam` matches one article as a word; Hà Nam, Nam Định and Quảng Nam match none."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await type_filter(pilot, "nam")
+        bar = main(app).bar
+        assert count_text(app) == "1 of 5 articles"
+        assert bar._suggestions == []
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert bar.pinned == []
+        assert bar.input.value == "nam"
+        assert count_text(app) == "1 of 5 articles"
+        await pilot.press("slash", "ctrl+u", *"long")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        names = [s.name for s in bar._suggestions]
+        assert names == ["Lương Tam Quang", "Lương Cường"]
 
 
 async def test_mentions_are_highlighted_and_n_jumps(app: ReaderApp) -> None:

@@ -21,18 +21,20 @@ from reader.bookmarks import BookmarkError
 from reader.entities.recognise import PERSON, PLACE, Recogniser
 from reader.highlight import highlight_spans
 from reader.ingest.article import Article
-from reader.search import Query, Result, Searcher, Suggestion
+from reader.search import Query, Result, Searcher
 from reader.store import Store
+from reader.tui.filtering import FilterOutcome, FilterRequest, run_filter, suggest
 from reader.tui.state import ReadingState
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.filter_bar import FilterBar
 from reader.tui.widgets.reading_pane import ArticleView, ReadingPane
+from reader.tui.workers import ReportsWorkerErrors
 
 READ_AFTER = 1.5
 """Seconds an article stays in the pane before it counts as read."""
 
 
-class MainScreen(Screen[None]):
+class MainScreen(ReportsWorkerErrors, Screen[None]):
     BINDINGS = [
         Binding("slash", "focus_filter", "Filter", id="main.filter"),
         Binding("b", "toggle_bookmark", "Bookmark", id="main.bookmark"),
@@ -55,6 +57,8 @@ class MainScreen(Screen[None]):
         self.bookmarks_only = False
         self.result = Result(list(range(len(store))))
         self._read_timer: Timer | None = None
+        self._generation = 0
+        """Bumped by every filter request; only the latest one's outcome is applied."""
         self._loaded = frozenset(i for i, a in enumerate(store.articles)
                                  if a.id not in state.missing)
 
@@ -72,8 +76,9 @@ class MainScreen(Screen[None]):
         self._marks_changed()
         self.refilter()
         # Build the word index once the first screen is painted, not while it paints.
-        self.set_timer(0.5, lambda: self.run_worker(self.store.word_index, thread=True,
-                                                    group="index"))
+        self.set_timer(0.5, lambda: self.run_worker(
+            self.store.word_index, thread=True, group="index", exit_on_error=False,
+            name="Building the word index"))
         if self.store.skipped:
             count = len(self.store.skipped)
             self.notify(f"{count} file{'s' if count > 1 else ''} skipped; press w to see why.",
@@ -93,67 +98,66 @@ class MainScreen(Screen[None]):
     def _query(self) -> Query:
         return Query(self.bar.chips, self.bar.input.value)
 
-    def _within(self) -> set[int] | None:
-        """The articles the view starts from; None (all of them) costs nothing to pass."""
-        if self.bookmarks_only:
-            by_id = self.store.by_id
-            return {by_id[i] for i in self.state.bookmarked() if i in by_id}
-        return None if len(self._loaded) == len(self.store) else set(self._loaded)
-
-    def _notes(self) -> dict[int, str]:
+    def _request(self, query: Query) -> FilterRequest:
+        """Freeze every input of a filter run, on the UI thread, under a new generation."""
+        self._generation += 1
         by_id = self.store.by_id
-        return {by_id[i]: note for i, note in self.state.notes().items() if i in by_id}
+        within: frozenset[int] | None
+        if self.bookmarks_only:
+            within = frozenset(by_id[i] for i in self.state.bookmarked() if i in by_id)
+        else:
+            within = None if len(self._loaded) == len(self.store) else self._loaded
+        notes = {by_id[i]: note for i, note in self.state.notes().items() if i in by_id}
+        return FilterRequest(self._generation, query, self.sort, self.bookmarks_only, within,
+                             notes, bool(self.state.bookmarked()))
 
     def refilter(self) -> None:
-        """Run the current query now (used at start and after sort or bookmark changes)."""
-        query = self._query()
-        result = self.searcher.run(query, self.sort, self._within(), self._notes())
-        self._apply(query, result, self._suggest(query))
+        """Run the current query now (at start and after sort, view, note or mark changes);
+        any filter still running in the background is stale from here on."""
+        self._apply(run_filter(self.searcher, self._request(self._query())))
 
-    @work(exclusive=True, thread=True, group="filter")
-    def refilter_in_background(self, query: Query) -> None:
-        """Typing never waits for the search: a newer keystroke cancels stale work."""
-        result = self.searcher.run(query, self.sort, self._within(), self._notes())
-        suggestions = self._suggest(query)
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._apply, query, result, suggestions)
+    @work(exclusive=True, thread=True, group="filter", exit_on_error=False, name="Filtering")
+    def refilter_in_background(self, request: FilterRequest) -> None:
+        """Typing never waits for the search: a newer keystroke cancels stale work, and
+        `_apply` drops any outcome whose generation is no longer the latest."""
+        outcome = run_filter(self.searcher, request, with_suggestions=False)
+        if get_current_worker().is_cancelled:
+            return  # a newer request exists; spare the suggestions
+        outcome = FilterOutcome(request, outcome.result, suggest(self.searcher, request))
+        self.app.call_from_thread(self._apply, outcome)
 
-    def _suggest(self, query: Query) -> list[Suggestion]:
-        if not query.text.strip() or query.text.strip().startswith(("!", "'")):
-            return []
-        within, _, _ = self.searcher.select(Query(query.chips), self._within())
-        pinned = [(c.kind, c.id) for c in query.chips]
-        return self.searcher.suggest(query.text, within=within, exclude=pinned)
-
-    def _apply(self, query: Query, result: Result, suggestions: list[Suggestion]) -> None:
-        if query != self._query():
+    def _apply(self, outcome: FilterOutcome) -> None:
+        request = outcome.request
+        if request.generation != self._generation:
             return
-        self.result = result
-        self.bar.set_suggestions(suggestions)
+        self.result = result = outcome.result
+        self.bar.set_suggestions(outcome.suggestions)
         total = len(self._loaded)
-        view = " · bookmarks" if self.bookmarks_only else ""
+        view = " · bookmarks" if request.bookmarks_only else ""
         self.bar.set_count(f"{len(result.positions)} of {total} articles{view}")
-        self.article_list.border_subtitle = self.sort.label
-        self.article_list.empty_message, self.article_list.empty_hint = self._empty_text(query)
+        self.article_list.border_subtitle = request.sort.label
+        self.article_list.empty_message, self.article_list.empty_hint = self._empty_text(request)
         self.article_list.set_rows(result.positions)
         self._show_current()
+        self.refresh_bindings()
 
-    def _empty_text(self, query: Query) -> tuple[str, str]:
+    def _empty_text(self, request: FilterRequest) -> tuple[str, str]:
+        query = request.query
         names = [self.store.entities[(c.kind, c.id)].name for c in query.chips]
         if query.text.strip():
             names.append(f"“{query.text.strip()}”")
-        if self.bookmarks_only and not self.state.bookmarked():
+        if request.bookmarks_only and not request.bookmarked_any:
             return "No bookmarks yet.", "Press b on an article to keep it; B shows all again."
         what = " and ".join(names) if names else "these filters"
-        scope = "bookmarked article" if self.bookmarks_only else "article"
+        scope = "bookmarked article" if request.bookmarks_only else "article"
         hint = "Backspace in the filter bar removes the last chip; escape twice clears it."
-        if self.bookmarks_only:
+        if request.bookmarks_only:
             hint += " B shows all articles."
         return f"No {scope} mentions {what}.", hint
 
     @on(FilterBar.Changed)
     def _filter_changed(self, event: FilterBar.Changed) -> None:
-        self.refilter_in_background(Query(event.chips, event.text))
+        self.refilter_in_background(self._request(Query(event.chips, event.text)))
 
     @on(FilterBar.PinRequested)
     def _pin(self, event: FilterBar.PinRequested) -> None:
@@ -190,6 +194,7 @@ class MainScreen(Screen[None]):
         article_id = self.article_list.current_id
         if article_id is None:
             pane.show(None, self.article_list.empty_message)
+            pane.border_title = ""
             return
         article = self.store.get(article_id)
         assert article is not None
@@ -250,7 +255,7 @@ class MainScreen(Screen[None]):
         self.sort = self.sort.next()
         self.state.save_sort(self.sort)
         self.refilter()
-        self.notify(f"Sorted {self.sort.label}", timeout=2)
+        self.notify(f"Sorted by {self.sort.label}", timeout=2)
 
     @property
     def current_article(self) -> Article | None:
@@ -293,9 +298,12 @@ class MainScreen(Screen[None]):
         def save(note: str | None) -> None:
             if note is None:
                 return
+            if not note.strip() and not self.state.note(article.id):
+                self.notify("The note was empty; nothing was saved.", timeout=3)
+                return
             if not self._change(lambda: self.state.set_note(article, note)):
                 return
-            self._show_current()
+            self.refilter()  # notes are searched, and a note bookmarks the article
 
         self.app.push_screen(NoteScreen(article.title, self.state.note(article.id)), save)
 
