@@ -143,8 +143,11 @@ def parse_feed(data: bytes, location: str, content_type: str | None = None) -> P
         detail = f" ({clean_text(str(problem))[:80]})" if problem else ""
         return f"not a feed: no RSS or Atom found{detail}"
     warnings = []
-    if parsed.get("bozo") and problem is not None and not isinstance(
-            problem, (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)):
+    malformed = parsed.get("bozo") and problem is not None and not isinstance(
+        problem, (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType))
+    if malformed and not entries:
+        return f"malformed feed with no readable entries ({clean_text(str(problem))[:80]})"
+    if malformed:
         warnings.append(f"malformed XML, read leniently ({clean_text(str(problem))[:80]})")
     if left_out:
         warnings.append(f"{left_out} entries with neither title nor text left out")
