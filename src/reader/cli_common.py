@@ -53,8 +53,13 @@ def check_paths(paths: Sequence[Path]) -> None:
     """Named paths must exist and named folders be readable, before anything loads: a typo
     must not quietly give an empty list."""
     for path in paths:
-        if not os.path.lexists(path):
-            raise CommandError(f"no such file or folder: {path}", USAGE)
+        try:
+            os.lstat(path)
+        except FileNotFoundError as error:
+            raise CommandError(f"no such file or folder: {path}", USAGE) from error
+        except OSError as error:  # a file in a folder we may not enter is not "missing"
+            reason = (error.strerror or str(error)).lower()
+            raise CommandError(f"cannot read {path}: {reason}", USAGE) from error
         if path.is_dir():
             try:
                 with os.scandir(path) as entries:

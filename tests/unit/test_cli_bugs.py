@@ -109,6 +109,22 @@ def test_an_unreadable_folder_is_reported(tmp_path: Path, capsys: pytest.Capture
     assert no_interface == []
 
 
+def test_a_file_in_a_folder_we_may_not_enter_is_not_called_missing(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    inside = tmp_path / "locked" / "a.txt"
+    real_lstat = os.lstat
+
+    def lstat(path: Path) -> os.stat_result:
+        if Path(path) == inside:  # what a folder without execute permission gives a user
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_lstat(path)
+
+    monkeypatch.setattr(cli_common.os, "lstat", lstat)
+    code, _, err = run(capsys, "list", str(inside))
+    assert code == 2
+    assert err == f"reader: cannot read {inside}: permission denied\n"
+
+
 def test_version(capsys: pytest.CaptureFixture[str], no_interface: list[list[Path]]) -> None:
     assert run(capsys, "--version") == (0, f"reader {__version__}\n", "")
     assert no_interface == []
