@@ -59,6 +59,34 @@ def write_bytes(target: Path, data: bytes, mode: int = 0o666) -> None:
             handle.write(data)
 
 
+def create(target: Path, data: bytes, mode: int = 0o666) -> bool:
+    """Write a new file whole or not at all; False, and nothing written, when `target` exists.
+
+    The name is claimed with a hard link, which fails if it is taken even by a copy of the
+    reader writing at the same moment; where links are not supported the check and the
+    rename are separate steps.
+    """
+    temporary = temporary_beside(target)
+    try:
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        try:
+            os.link(temporary, target)
+        except FileExistsError:
+            return False
+        except OSError:
+            if os.path.lexists(target):
+                return False
+            os.replace(temporary, target)
+        _sync_folder(target.parent)
+        return True
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
 def write_text(target: Path, text: str, encoding: str = "utf-8", mode: int = 0o666) -> None:
     """Replace `target` with `text` atomically; line ends are written as given."""
     write_bytes(target, text.encode(encoding), mode)

@@ -44,6 +44,23 @@ def test_writing_into_a_missing_folder_raises_oserror(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
+def test_create_writes_a_new_file_and_never_replaces_one(tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "new.bin"
+    assert atomic.create(target, b"first") is True
+    assert atomic.create(target, b"second") is False
+    assert target.read_bytes() == b"first"
+
+    def no_links(source: Path, link: Path) -> None:
+        raise OSError(1, "Operation not permitted")
+
+    monkeypatch.setattr(atomic.os, "link", no_links)  # a file system without hard links
+    assert atomic.create(target, b"third") is False
+    assert atomic.create(tmp_path / "other.bin", b"other") is True
+    assert target.read_bytes() == b"first"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["new.bin", "other.bin"]
+
+
 def test_settings_round_trip(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("READER_CONFIG_DIR", str(tmp_path / "config"))
     assert load_settings() == {}
