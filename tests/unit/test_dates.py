@@ -52,3 +52,34 @@ def test_date_marker_is_split_from_the_text() -> None:
 
 def test_no_marker_leaves_the_line_alone() -> None:
     assert split_date_marker("The date is near") == (None, "The date is near")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Thứ Năm, 20/11/2025 - 14:30", dt.date(2025, 11, 20)),
+        ("Thu Nam, 20/11/2025", dt.date(2025, 11, 20)),
+        ("Chủ nhật, 7/9/2025, 08:00 (GMT+7)", dt.date(2025, 9, 7)),
+        ("T5, 20/11/2025 14:30", dt.date(2025, 11, 20)),
+        ("Ngày 12/11/2025", dt.date(2025, 11, 12)),
+        ("ngày 3 tháng 9 năm 2025", dt.date(2025, 9, 3)),
+        ("Thứ hai, ngày 3 tháng 11 năm 2025", dt.date(2025, 11, 3)),
+        ("Cập nhật: 09:15 | 20/11/2025", dt.date(2025, 11, 20)),
+        ("November, 20 2025", dt.date(2025, 11, 20)),
+        ("Thursday, November, 20, 2025", dt.date(2025, 11, 20)),
+    ],
+)
+def test_vietnamese_and_comma_forms(line: str, expected: dt.date) -> None:
+    assert parse_date_line(line) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Police met on ngày 3 tháng 9 năm 2025 in the capital",
+        "Thứ Năm, the court met",
+        "Nguyễn Văn A, sinh ngày 3 tháng 9 năm 1990, trú tại Hà Nội",
+    ],
+)
+def test_dates_inside_sentences_are_not_the_article_date(line: str) -> None:
+    assert parse_date_line(line) is None

@@ -85,7 +85,8 @@ NOT_NAME_WORDS = _words(
     interior justice finance trade industry health education labour labor transport
     construction agriculture information communications culture sports tourism science
     technology planning investment resources environment social insurance treasury
-    statistics audit ethnic minority minorities religion religious hcm
+    statistics audit ethnic minority minorities religion religious hcm section group class
+    grade room block lot clause item point chapter part phase round level unit
     """
 )
 """Capitalised words that never start or continue a name found only by its context."""
@@ -158,8 +159,8 @@ STRONG_TITLES = _words(
     president minister secretary colonel chairman chairwoman chairperson ambassador premier
     governor mr mrs ms miss mx dr prof professor lieutenant spokesman spokeswoman spokesperson
     judge prosecutor procurator mayor suspect defendant lawyer attorney sergeant corporal
-    detective consul envoy senator congressman congresswoman king queen prince princess
-    emperor pope bishop admiral marshal brigadier superintendent comrade captain commander
+    detective consul envoy senator congressman congresswoman admiral brigadier superintendent
+    comrade captain commander
     vice-president vice-chairman vice-minister director-general
     """
 )

@@ -72,12 +72,14 @@ def _letter(word: str, position: int) -> bool:
     return position >= 2 and len(word) == 1 and word.isupper()
 
 
-def _english(words: list[str]) -> bool:
-    """Only English words, unless shaped Family Văn Given, the commonest Vietnamese man's name
-    (Ban Van Son, Can Van Long)."""
-    if len(words) == 3 and words[1] == "van":
+def _english(words: list[str], run: list[str], titled: bool) -> bool:
+    """Only English words (`Long Hang`), unless a title stands before a name shaped Family Văn
+    Given, the commonest Vietnamese man's name (`Colonel Ban Van Son`) in a run that is not
+    all English."""
+    if not all(word in ENGLISH_SYLLABLES for word in words):
         return False
-    return all(word in ENGLISH_SYLLABLES for word in words)
+    embedded = len(run) > len(words) and all(w in ENGLISH_SYLLABLES for w in run)
+    return embedded or not (titled and len(words) == 3 and words[1] == "van")
 
 
 def _role(word: str) -> bool:
@@ -123,14 +125,15 @@ class PersonFinder:
                     cue = NONE
                     index += 1
                     continue
-                length = self._name_length(words, folded, index, cue, run, free, text)
+                length = self._name_length(words, folded, index, cue, run, free, text, 3 if upper else 4)
                 if not length:
                     cue = NONE
                     index += 1
                     continue
                 first, last = run[index], run[index + length - 1]
                 start, end = first[1], last[2]
-                if THING_AFTER.match(text, end):
+                if any(THING_AFTER.match(text, run[k][2])
+                       for k in range(index + length - 1, min(len(run), index + length + 2))):
                     index += length
                     cue = NONE
                     continue
@@ -160,18 +163,18 @@ class PersonFinder:
         return NONE, False
 
     def _name_length(self, words: list[str], folded: list[str], index: int, cue: int, run: Run,
-                     check: Callable[[Token], bool], text: str) -> int:
+                     check: Callable[[Token], bool], text: str, most: int = 4) -> int:
         """How many words from `index` make a name (0: none starts here)."""
         first = folded[index]
         # Vietnamese shape: a family name and name syllables.
         if first in self._strong or first in self._weak:
             length = 1
-            while index + length < len(words) and length < 4 and \
+            while index + length < len(words) and length < most and \
                     (is_name_word(words[index + length]) or _letter(words[index + length], length)) and \
                     folded[index + length] not in NOT_IN_NAMES and check(run[index + length]):
                 length += 1
             if is_name_word(words[index]) and tuple(folded[index:index + length]) not in \
-                    self._not_people and (cue or not _english(folded[index:index + length])):
+                    self._not_people and not _english(folded[index:index + length], folded, cue == STRONG):
                 needed = 2 if first in self._strong or cue else 3
                 if length >= needed:
                     return length
@@ -184,7 +187,7 @@ class PersonFinder:
                     check(run[index + length]):
                 length += 1
             given = length - max(clan, 1)
-            if not cue and _english(folded[index:index + length]):
+            if _english(folded[index:index + length], folded, cue == STRONG):
                 return 0
             if first == "y" and clan == 1:
                 if given >= 2 or (given == 1 and cue):
@@ -198,9 +201,10 @@ class PersonFinder:
                     self._foreign_word(words[index + length], folded[index + length]) and \
                     check(run[index + length]):
                 length += 1
-            if length >= 2 and cue == STRONG:
+            if length >= 2 and cue == STRONG and not _english(folded[index:index + length], folded, True):
                 return length
             if length >= 2 and index + length == len(run) and \
+                    all(len(w) > 1 for w in words[index:index + length]) and \
                     AGE_AFTER.match(text, run[index + length - 1][2]):
                 return length
         return 0

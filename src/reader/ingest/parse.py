@@ -41,6 +41,8 @@ _BYLINE = re.compile(
     r"(?P<translator>[A-ZÀ-Ỹ][\w'.\-]*(?:\s+[A-ZÀ-Ỹ][\w'.\-]*){0,4}))?"
     r"(?:\s*(?:[,–—-]|/|\|)\s*\(?(?P<agency>[A-Za-z ]{2,20}?)\)?)?\s*$"
 )
+_CLOCK = re.compile(r"^\d{1,2}[:h]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*\(?(?:GMT|UTC)\s*[+-]\d{1,2}\)?)?$",
+                    re.IGNORECASE)
 _BYLINE_SPLIT = re.compile(r"\s+(?:\||·|•|[-–—]{1,2})\s+")
 """Byline and date printed on one line, in either order (`By Hoang Phong | 20/11/2025`)."""
 _RELATED = re.compile(
@@ -165,7 +167,7 @@ def _byline(line: str) -> tuple[str | None, str | None, dt.date | None] | None:
             found = parse_date_line(part)
             if found and date is None:
                 date = found
-            else:
+            elif not _CLOCK.match(part):
                 rest.append(part)
         if date is None or len(rest) != 1:
             return None
