@@ -34,7 +34,7 @@ from reader.ingest.article import Article
 from reader.store import SortOrder, Store
 from reader.terminal_safe import safe_line
 
-SUBCOMMANDS = ("list", "show", "entities", "bookmarks")
+SUBCOMMANDS = ("list", "show", "entities", "bookmarks", "feeds", "fetch")
 VERSION = f"reader {__version__}"
 
 
@@ -70,8 +70,10 @@ def build_parser() -> argparse.ArgumentParser:
     add_json_argument(entities, "one JSON object: provinces and people, an entry a line")
 
     from reader.bookmarks_cli import add_bookmarks_parser
+    from reader.feeds_cli import add_feeds_parsers
 
     add_bookmarks_parser(sub)
+    add_feeds_parsers(sub)
     return parser
 
 
@@ -221,6 +223,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "list": command_list, "show": command_show, "entities": command_entities}
             if args.command in handlers:
                 return handlers[args.command](args)
+            if args.command in ("feeds", "fetch"):
+                from reader.feeds_cli import run_feeds_command
+
+                return run_feeds_command(args)
             from reader.bookmarks_cli import command_bookmarks
 
             return command_bookmarks(args)

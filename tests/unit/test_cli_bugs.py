@@ -49,7 +49,7 @@ def no_interface(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[list[Path]]]:
 
 # -- words that are not commands -----------------------------------------------------------
 @pytest.mark.parametrize(("word", "expected"), [
-    ("frobnicate", "'frobnicate' is not a command (list, show, entities, bookmarks) nor a file"),
+    ("frobnicate", f"'frobnicate' is not a command ({', '.join(cli.SUBCOMMANDS)}) nor a file"),
     ("lst", "did you mean list?"),
     ("bookmark", "did you mean bookmarks?"),
     ("/nonexistent", "no such file or folder: /nonexistent"),
@@ -225,6 +225,16 @@ def test_every_bookmark_action_takes_json_and_prints_one_object(
         item = json.loads(out)
         assert item["id"] == article_id
         assert item["note"] == ("kept" if action[0] == "note" else "")
+
+
+def test_feeds_commands_are_reached_from_the_main_command(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("READER_CONFIG_DIR", str(tmp_path / "config"))
+    for args in (("feeds", "--json"), ("feeds", "list", "--json")):
+        assert run(capsys, *args) == (0, "[]\n", "")
+    code, out, _ = run(capsys, "fetch")
+    assert code == 0
+    assert out.startswith("No feeds to fetch")
 
 
 def test_show_json_is_the_list_entry_with_the_text(capsys: pytest.CaptureFixture[str]) -> None:
