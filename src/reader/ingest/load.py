@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import sys
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -156,22 +156,57 @@ def _parse_all(files: list[Path], recogniser: Recogniser, workers: int | None,
     cores = workers if workers is not None else (os.cpu_count() or 1)
     if progress is not None:
         progress(done, total)
-    if len(files) < PARALLEL_FROM or cores < 2:
-        for number, path in enumerate(files, 1):
-            yield read_file(path, recogniser)
-            if progress is not None and number % 200 == 0:
-                progress(done + number, total)
-    else:
-        context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
-        with ProcessPoolExecutor(cores, mp_context=context, initializer=_start_worker,
-                                 initargs=(recogniser.gazetteer,)) as pool:
-            chunk = max(16, min(256, len(files) // (cores * 8) or 1))
-            for number, outcome in enumerate(pool.map(_read_in_worker, files, chunksize=chunk), 1):
+    parsed = 0
+    if len(files) >= PARALLEL_FROM and cores >= 2:
+        try:
+            for outcome in _parse_in_pool(files, recogniser, cores):
                 yield outcome
-                if progress is not None and number % 200 == 0:
-                    progress(done + number, total)
+                parsed += 1
+                if progress is not None and parsed % 200 == 0:
+                    progress(done + parsed, total)
+        except (OSError, ValueError, BrokenProcessPool):
+            pass  # no pool can start here (or it died): the rest loads in this process
+    for path in files[parsed:]:
+        yield read_file(path, recogniser)
+        parsed += 1
+        if progress is not None and parsed % 200 == 0:
+            progress(done + parsed, total)
     if progress is not None:
         progress(total, total)
+
+
+def _parse_in_pool(files: list[Path], recogniser: Recogniser, cores: int) -> Iterator[Article | Skipped]:
+    with ProcessPoolExecutor(cores, mp_context=_pool_context(), initializer=_start_worker,
+                             initargs=(recogniser.gazetteer,)) as pool:
+        chunk = max(16, min(256, len(files) // (cores * 8) or 1))
+        yield from pool.map(_read_in_worker, files, chunksize=chunk)
+
+
+def _pool_context() -> multiprocessing.context.BaseContext:
+    """Never `fork`: the interface loads from a worker thread, and forking a threaded
+    process can copy a lock held by another thread into the child, which then hangs.
+    A fork server is started clean (with this module imported once, so each worker need
+    not import it again); where there is none, spawn."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload([__name__])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+def start_pool_server() -> None:
+    """Start the fork server and multiprocessing's resource tracker now, while this process
+    has one thread and its own stderr. Both need stderr's file descriptor to start, and a
+    full-screen interface replaces sys.stderr with an object that has none."""
+    context = _pool_context()
+    if context.get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
+    else:
+        from multiprocessing import resource_tracker
+
+        resource_tracker.ensure_running()
 
 
 _worker_recogniser: Recogniser | None = None

@@ -14,6 +14,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from reader.ingest.load import start_pool_server
 from reader.settings import load_settings, save_setting
 from reader.store import Store
 from reader.tui.screens.help import HelpScreen
@@ -46,6 +47,10 @@ class ReaderApp(App[None]):
         self.state = state
         self.paths = list(paths)
         self.bookmarks = bookmarks
+        if store is None and self.paths:
+            # Now, before the app takes over stderr and starts threads; the bundled
+            # articles are too few to need a pool.
+            start_pool_server()
         theme = load_settings().get("theme")
         if isinstance(theme, str) and theme in self.available_themes:
             self.theme = theme
