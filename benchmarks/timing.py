@@ -106,8 +106,8 @@ def floor_process(folder: Path) -> list[str]:
     return [sys.executable, "-c", FLOOR_SCRIPT, str(folder)]
 
 
-def reader_process(folder: Path) -> list[str]:
-    return [sys.executable, "-m", "reader", "list", "--json", str(folder)]
+def reader_process(folder: Path, *options: str) -> list[str]:
+    return [sys.executable, "-m", "reader", "list", "--json", *options, str(folder)]
 
 
 def code_digest() -> str:

@@ -71,7 +71,10 @@ def word_index(paths: Sequence[Path], articles: Sequence[Article],
 
 
 def saved_word_index(paths: Sequence[Path]) -> WordSource:
-    """For `Store(words=...)`: the word index is read (or built and saved) on first use."""
+    """For `Store(words=...)`: the word index is read (or built and saved) on first use.
+    Whether to cache is decided now, as for the parse cache, not when it is first used."""
+    if not _caching():
+        return lambda articles, progress: WordIndex.build(articles, progress)
     return functools.partial(word_index, list(paths))
 
 

@@ -11,8 +11,10 @@ matches no name narrows by words of the title and body, fzf-style: `!word` exclu
 from __future__ import annotations
 
 import bisect
+import functools
 import heapq
-from collections.abc import Mapping, Sequence
+import threading
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import process
@@ -26,6 +28,8 @@ STRONG = 85.0
 """A name scoring this high counts as what the user meant, without pinning it."""
 SUGGEST = 60.0
 MAX_CANDIDATES = 2000
+
+Progress = Callable[[int, int], None]
 
 
 @dataclass(slots=True, frozen=True)
@@ -124,70 +128,121 @@ def _with_prefix(ordered: list[str], prefix: str) -> list[str]:
     return ordered[start:end]
 
 
+class NameTable:
+    """Every folded spelling of every place and person, with lookups by word and by the
+    words joined: what scoring a typed name searches. Built once per store, read-only."""
+
+    __slots__ = ("_heads", "by_joined", "by_word", "joined", "spellings", "weight", "words")
+
+    def __init__(self, store: Store) -> None:
+        self.spellings: list[tuple[tuple[str, str], tuple[str, ...]]] = []
+        self.by_word: dict[str, list[int]] = {}
+        self.by_joined: dict[str, list[int]] = {}
+        for key, entity in store.entities.items():
+            spellings = {tuple(fold_words(k)) for k in {entity.name, *entity.keys}}
+            for words in sorted(s for s in spellings if s):
+                number = len(self.spellings)
+                self.spellings.append((key, words))
+                for word in set(words):
+                    self.by_word.setdefault(word, []).append(number)
+                self.by_joined.setdefault("".join(words), []).append(number)
+        self.words = sorted(self.by_word)
+        self.joined = sorted(self.by_joined)
+        sizes = {key: len(store.articles_of(*key)) for key in store.entities}
+        self.weight = [-sizes[key] for key, _ in self.spellings]
+        """Busier names first: among candidates that score alike, they rank first anyway."""
+        self._heads: dict[int, list[str]] = {}
+
+    def heads(self, length: int) -> list[str]:
+        """Every name word cut to `length` letters, parallel to `words` (kept per length:
+        each keystroke of a word asks for the same ones)."""
+        found = self._heads.get(length)
+        if found is None:
+            found = self._heads[length] = [w[:length] for w in self.words]
+        return found
+
+
 class Searcher:
-    """Matching and filtering over one store; cheap to build, holds no per-query state."""
+    """Matching and filtering over one store; cheap to build. The name table is built on
+    first use (or by `prepare`, off the interface's thread); scores of the last few typed
+    texts are kept, since the filter and the suggestions score the same text."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self._spellings: list[tuple[tuple[str, str], tuple[str, ...]]] = []
-        self._by_word: dict[str, list[int]] = {}
-        self._by_joined: dict[str, list[int]] = {}
-        for key, entity in store.entities.items():
-            spellings = {tuple(fold_words(k)) for k in (entity.name, *entity.keys)}
-            for words in sorted(s for s in spellings if s):
-                number = len(self._spellings)
-                self._spellings.append((key, words))
-                for word in set(words):
-                    self._by_word.setdefault(word, []).append(number)
-                self._by_joined.setdefault("".join(words), []).append(number)
-        self._words = sorted(self._by_word)
-        self._joined = sorted(self._by_joined)
-        sizes = {key: len(store.articles_of(*key)) for key in store.entities}
-        self._weight = [-sizes[key] for key, _ in self._spellings]
-        """Busier names first: among candidates that score alike, they rank first anyway."""
+        self._table: NameTable | None = None
+        self._table_lock = threading.Lock()
+        self._scored = functools.lru_cache(maxsize=32)(self._score_all)
+        self._place_counts: dict[str, int] = {}
+
+    def prepare(self, progress: Progress | None = None) -> None:
+        """Build now what the first search would: the name table and the word index."""
+        self._names()
+        self.store.word_index(progress)
+
+    def _names(self) -> NameTable:
+        table = self._table
+        if table is None:
+            with self._table_lock:
+                if self._table is None:
+                    self._table = NameTable(self.store)
+                table = self._table
+        return table
 
     # -- names -----------------------------------------------------------------------------
-    def _candidates(self, words: list[str]) -> set[int]:
+    def _candidates(self, words: Sequence[str]) -> set[int]:
         """Spellings that can score at all: the first typed word must match one of their
         words (equal, prefix or a typo away), or the whole text must match them joined."""
+        table = self._names()
         first = words[0]
         found: set[int] = set()
-        for word in _with_prefix(self._words, first):
-            found.update(self._by_word[word])
+        for word in _with_prefix(table.words, first):
+            found.update(table.by_word[word])
         if len(first) > 2:
-            close = process.extract(first, self._words, scorer=Levenshtein.normalized_similarity,
+            close = process.extract(first, table.words, scorer=Levenshtein.normalized_similarity,
                                     score_cutoff=0.69, limit=None)
-            heads = [w[: len(first)] for w in self._words]
-            close += [(self._words[i], score, i) for _, score, i in process.extract(
-                first, heads, scorer=Levenshtein.normalized_similarity, score_cutoff=0.73,
-                limit=None)]
+            close += [(table.words[i], score, i) for _, score, i in process.extract(
+                first, table.heads(len(first)), scorer=Levenshtein.normalized_similarity,
+                score_cutoff=0.73, limit=None)]
             for word, _, _ in close:
-                found.update(self._by_word[word])
+                found.update(table.by_word[word])
         joined = "".join(words)
-        found.update(self._by_joined.get(joined, ()))
+        found.update(table.by_joined.get(joined, ()))
         if len(words) == 1 and len(joined) > 3:
-            for spelling in _with_prefix(self._joined, joined):
-                found.update(self._by_joined[spelling])
+            for spelling in _with_prefix(table.joined, joined):
+                found.update(table.by_joined[spelling])
         if len(found) > MAX_CANDIDATES:
             # A letter or two matches thousands of names equally well; scoring them all
             # would stall typing, and the busiest would win the tie-break anyway.
-            found = set(heapq.nsmallest(MAX_CANDIDATES, found, key=self._weight.__getitem__))
+            found = set(heapq.nsmallest(MAX_CANDIDATES, found, key=table.weight.__getitem__))
         return found
+
+    def _score_all(self, words: tuple[str, ...]) -> dict[tuple[str, str], float]:
+        """The best score of every place and person scoring at least SUGGEST."""
+        table = self._names()
+        best: dict[tuple[str, str], float] = {}
+        for number in self._candidates(words):
+            key, spelling = table.spellings[number]
+            score = name_score(words, spelling)
+            if score >= SUGGEST and score > best.get(key, 0.0):
+                best[key] = score
+        return best
 
     def score_entities(self, text: str, kinds: Sequence[str] = (PLACE, PERSON),
                        minimum: float = SUGGEST) -> dict[tuple[str, str], float]:
-        words = fold_words(text)
-        best: dict[tuple[str, str], float] = {}
+        words = tuple(fold_words(text))
         if not words:
+            return {}
+        if minimum < SUGGEST:
+            table = self._names()
+            best: dict[tuple[str, str], float] = {}
+            for number in self._candidates(words):
+                key, spelling = table.spellings[number]
+                score = name_score(words, spelling)
+                if key[0] in kinds and score >= minimum and score > best.get(key, 0.0):
+                    best[key] = score
             return best
-        for number in self._candidates(words):
-            key, spelling = self._spellings[number]
-            if key[0] not in kinds:
-                continue
-            score = name_score(words, spelling)
-            if score >= minimum and score > best.get(key, 0.0):
-                best[key] = score
-        return best
+        return {key: score for key, score in self._scored(words).items()
+                if score >= minimum and key[0] in kinds}
 
     def suggest(self, text: str, within: set[int] | None = None, limit: int = 8,
                 exclude: Sequence[tuple[str, str]] = ()) -> list[Suggestion]:
@@ -207,10 +262,19 @@ class Searcher:
     def count(self, key: tuple[str, str], within: set[int] | None = None) -> int:
         """Articles (of `within`) naming the person, or the place or a town in it."""
         if key[0] == PLACE:
-            found = self.store.articles_in_place(key[1], include_merged=False)
+            if within is None:
+                count = self._place_counts.get(key[1])
+                if count is None:
+                    count = len(self.store.articles_in_place(key[1], include_merged=False))
+                    self._place_counts[key[1]] = count
+                return count
+            found: frozenset[int] | set[int] = self.store.articles_in_place(
+                key[1], include_merged=False)
         else:
-            found = set(self.store.articles_of(PERSON, key[1]))
-        return len(found) if within is None else len(found & within)
+            found = self.store.articles_of(PERSON, key[1])
+            if within is None:
+                return len(found)
+        return len(found & within)
 
     def describe(self, entity: Entity) -> str:
         """A few words on where a place lies and what it became, or a person's role."""

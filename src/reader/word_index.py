@@ -28,7 +28,7 @@ Every ASCII character outside [a-z0-9] folds to itself and ends a word in `fold_
 the folded words of each run together are exactly the folded words of the whole text."""
 
 _MAGIC = b"reader-words\x01"
-_HEADER = struct.Struct("<16s5Q")
+_HEADER = struct.Struct("<16s6Q")
 _SEPARATOR = "\n"
 
 Progress = Callable[[int, int], None]
@@ -61,16 +61,20 @@ def ids_digest(articles: Sequence[Article]) -> bytes:
 class WordIndex:
     """Read-only once built; safe to share between threads."""
 
-    __slots__ = ("articles", "digest", "offsets", "postings", "vocabulary")
+    __slots__ = ("articles", "digest", "heads", "offsets", "postings", "vocabulary")
 
     def __init__(self, vocabulary: list[str], offsets: array.array[int],
-                 postings: array.array[int], articles: int, digest: bytes = b"") -> None:
+                 postings: array.array[int], articles: int, digest: bytes = b"",
+                 heads: dict[str, array.array[int]] | None = None) -> None:
         self.vocabulary = vocabulary
         self.offsets = offsets
         """Word `k`'s positions are postings[offsets[k]:offsets[k + 1]], ascending."""
         self.postings = postings
         self.articles = articles
         self.digest = digest
+        self.heads = _heads(vocabulary, offsets, postings) if heads is None else heads
+        """Positions of the articles with a word starting with each letter or digit, merged
+        once: the first key typed would otherwise union most of the postings."""
 
     # -- building ------------------------------------------------------------------------
     @classmethod
@@ -142,6 +146,8 @@ class WordIndex:
 
     def with_word(self, word: str, prefix: bool = True) -> set[int]:
         """Positions of the articles with the word, or with any word it starts."""
+        if prefix and word in self.heads:
+            return set(self.heads[word])
         if prefix:
             start, end = self._range(word)
         else:
@@ -178,14 +184,21 @@ class WordIndex:
     def to_bytes(self, fingerprint: str) -> bytes:
         words = _SEPARATOR.join(self.vocabulary).encode("utf-8")
         key = hashlib.blake2b(fingerprint.encode(), digest_size=16).digest()
+        letters = "".join(self.heads)
+        head_offsets = array.array(TYPECODE, [0])
+        head_postings = array.array(TYPECODE)
+        for letter in letters:
+            head_postings.extend(self.heads[letter])
+            head_offsets.append(len(head_postings))
         header = _HEADER.pack(key, self.articles, len(self.vocabulary), len(self.postings),
-                              len(words), len(self.digest))
-        offsets, postings = self.offsets, self.postings
+                              len(words), len(self.digest), len(letters))
+        arrays = [self.offsets, self.postings, head_offsets, head_postings]
         if sys.byteorder != "little":  # pragma: no cover - stored little-endian everywhere
-            offsets, postings = array.array(TYPECODE, offsets), array.array(TYPECODE, postings)
-            offsets.byteswap()
-            postings.byteswap()
-        return b"".join((_MAGIC, header, self.digest, words, offsets.tobytes(), postings.tobytes()))
+            arrays = [array.array(TYPECODE, a) for a in arrays]
+            for each in arrays:
+                each.byteswap()
+        return b"".join((_MAGIC, header, self.digest, words, letters.encode("ascii"),
+                         *(a.tobytes() for a in arrays)))
 
     @classmethod
     def from_bytes(cls, data: bytes, fingerprint: str) -> WordIndex | None:
@@ -195,7 +208,7 @@ class WordIndex:
                 return None
             view = memoryview(data)
             at = len(_MAGIC)
-            key, articles, count, postings_count, words_size, digest_size = \
+            key, articles, count, postings_count, words_size, digest_size, letters_size = \
                 _HEADER.unpack_from(data, at)
             if key != hashlib.blake2b(fingerprint.encode(), digest_size=16).digest():
                 return None
@@ -204,20 +217,27 @@ class WordIndex:
             at += digest_size
             words = bytes(view[at:at + words_size]).decode("utf-8")
             at += words_size
+            letters = bytes(view[at:at + letters_size]).decode("ascii")
+            at += letters_size
             vocabulary = words.split(_SEPARATOR) if count else []
-            offsets = array.array(TYPECODE)
-            offsets.frombytes(view[at:at + 4 * (count + 1)])
-            at += 4 * (count + 1)
-            postings = array.array(TYPECODE)
-            postings.frombytes(view[at:at + 4 * postings_count])
-            at += 4 * postings_count
+            arrays: list[array.array[int]] = []
+            for size in (count + 1, postings_count, letters_size + 1, None):
+                if size is None:  # the merged heads' postings: as many as their offsets say
+                    size = arrays[2][-1] if len(arrays[2]) else 0
+                each = array.array(TYPECODE)
+                each.frombytes(view[at:at + 4 * size])
+                at += 4 * size
+                arrays.append(each)
+            offsets, postings, head_offsets, head_postings = arrays
             if sys.byteorder != "little":  # pragma: no cover
-                offsets.byteswap()
-                postings.byteswap()
+                for each in arrays:
+                    each.byteswap()
             if (at != len(data) or len(vocabulary) != count or len(offsets) != count + 1
-                    or offsets[-1] != postings_count):
+                    or offsets[-1] != postings_count or len(head_offsets) != len(letters) + 1):
                 return None
-            return cls(vocabulary, offsets, postings, articles, digest)
+            heads = {letter: head_postings[head_offsets[n]:head_offsets[n + 1]]
+                     for n, letter in enumerate(letters)}
+            return cls(vocabulary, offsets, postings, articles, digest, heads)
         except (ValueError, struct.error, UnicodeDecodeError):
             return None
 
@@ -236,6 +256,19 @@ class WordIndex:
         except OSError:
             return None
         return cls.from_bytes(data, fingerprint)
+
+
+def _heads(vocabulary: list[str], offsets: array.array[int],
+           postings: array.array[int]) -> dict[str, array.array[int]]:
+    heads: dict[str, array.array[int]] = {}
+    start = 0
+    while start < len(vocabulary):
+        letter = vocabulary[start][0]
+        end = bisect.bisect_left(vocabulary, chr(ord(letter) + 1), start)
+        merged = postings[offsets[start]:offsets[end]]
+        heads[letter] = merged if end - start == 1 else array.array(TYPECODE, sorted(set(merged)))
+        start = end
+    return heads
 
 
 def for_articles(articles: Sequence[Article], saved: WordIndex | None) -> WordIndex | None:

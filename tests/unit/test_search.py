@@ -2,8 +2,9 @@ from __future__ import annotations
 
 import pytest
 
+from reader.entities.gazetteer import Gazetteer
 from reader.entities.recognise import PERSON, PLACE
-from reader.search import Chip, Query, Searcher, name_score, parse_terms
+from reader.search import STRONG, Chip, Query, Searcher, name_score, parse_terms
 from reader.store import SortOrder, Store
 
 
@@ -123,8 +124,56 @@ def test_candidate_pruning_matches_scoring_everything(searcher: Searcher, typed:
 
     words = fold_words(typed)
     brute: dict[tuple[str, str], float] = {}
-    for key, spelling in searcher._spellings:
+    for key, spelling in searcher._names().spellings:
         score = name_score(words, spelling)
         if score >= 60 and score > brute.get(key, 0.0):
             brute[key] = score
     assert searcher.score_entities(typed) == brute
+    strong = {key: score for key, score in brute.items() if score >= STRONG}
+    assert searcher.score_entities(typed, minimum=STRONG) == strong
+    assert searcher.score_entities(typed, kinds=(PERSON,)) == {
+        key: score for key, score in brute.items() if key[0] == PERSON}
+
+
+def test_filter_and_suggestions_score_a_text_once(seed_store: Store,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    searcher = Searcher(seed_store)
+    calls: list[tuple[str, ...]] = []
+    real = Searcher._candidates
+
+    def counted(self: Searcher, words: tuple[str, ...]) -> set[int]:
+        calls.append(tuple(words))
+        return real(self, words)
+
+    monkeypatch.setattr(Searcher, "_candidates", counted)
+    searcher.run(Query((), "tam quang"))
+    suggestions = searcher.suggest("tam quang")
+    assert calls == [("tam", "quang")]
+    assert suggestions[0].id == "luong-tam-quang"
+    searcher.suggest("tam quan")
+    assert calls == [("tam", "quang"), ("tam", "quan")]
+
+
+def test_counts_with_and_without_a_subset(seed_store: Store) -> None:
+    searcher = Searcher(seed_store)
+    busiest = max(seed_store.place_index, key=lambda p: len(seed_store.place_index[p]))
+    for key in [(PLACE, "ha-noi"), (PLACE, busiest), (PERSON, "luong-tam-quang")]:
+        everything = (seed_store.articles_in_place(key[1], include_merged=False)
+                      if key[0] == PLACE else seed_store.articles_of(*key))
+        assert searcher.count(key) == len(everything) > 0
+        assert searcher.count(key) == len(everything)  # the second time from the kept count
+        half = set(sorted(everything)[::2])
+        assert searcher.count(key, within=half) == len(half)
+        assert searcher.count(key, within=set()) == 0
+
+
+def test_prepare_builds_what_the_first_search_needs(gazetteer: Gazetteer) -> None:
+    from reader.corpus import open_store
+
+    store = open_store([], gazetteer)
+    searcher = Searcher(store)
+    assert not store.index_ready and searcher._table is None
+    seen: list[tuple[int, int]] = []
+    searcher.prepare(lambda done, total: seen.append((done, total)))
+    assert store.index_ready and searcher._table is not None
+    assert seen[-1] == (len(store), len(store))

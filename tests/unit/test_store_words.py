@@ -51,6 +51,17 @@ def test_prefix_and_whole_word() -> None:
     assert index.with_word("noi", prefix=False) == {0}
     assert index.with_word("zzz") == set()
     assert index.with_word("zzz", prefix=False) == set()
+    assert index.with_word("p") == {0, 1} and index.with_word("o") == {0}
+    assert index.with_word("s") == {1} and index.with_word("n") == {0, 2}
+
+
+def test_one_letter_matches_every_word_it_starts() -> None:
+    articles = sample(40)
+    index = WordIndex.build(articles)
+    for letter in "abcdefghijklmnopqrstuvwxyz0123456789":
+        expected = {i for i, a in enumerate(articles)
+                    if any(w.startswith(letter) for w in fold_words(a.title + " " + a.body))}
+        assert index.with_word(letter) == expected, letter
 
 
 def sample(count: int) -> list[Article]:
@@ -67,6 +78,7 @@ def test_saved_index_reads_back_the_same(tmp_path: Path) -> None:
     assert loaded.vocabulary == built.vocabulary
     assert loaded.postings == built.postings and loaded.offsets == built.offsets
     assert loaded.digest == built.digest and loaded.articles == 30
+    assert loaded.heads == built.heads and len(loaded.heads) > 5
     assert WordIndex.load(tmp_path / "words.bin", "other code") is None
 
 

@@ -1,0 +1,166 @@
+"""The interface as a user sees it: the installed `reader` in a real terminal (tmux).
+
+Keys go in with `tmux send-keys`; the screen is read back with `capture-pane`, polled as
+fast as tmux answers (a few ms a look). A key's latency is the time from sending it to the
+last change of the screen before it stays still for SETTLE seconds: the list, the count
+and the suggestions have all caught up. A bare Textual app (one line and an Input) runs in
+the same harness, so its figures are the floor: what any Textual app costs in this terminal.
+
+    python tmux_probe.py reader FOLDER     start, first word, keystrokes; prints JSON
+    python tmux_probe.py bare              the same for the bare app
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shlex
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+READER = Path(sys.executable).with_name("reader")
+WIDTH, HEIGHT = 140, 45
+SETTLE = 0.25
+"""Seconds the screen must stay unchanged to count as settled."""
+TIMEOUT = 60.0
+TYPED = "nguyen van binh"
+FIRST_WORD = "police"
+COUNT = re.compile(r"\d+ of \d+ articles")
+
+BARE_APP = """
+import sys
+from textual.app import App, ComposeResult
+from textual.widgets import Input, Static
+
+class Bare(App[None]):
+    def compose(self) -> ComposeResult:
+        yield Static("bare app ready")
+        yield Input()
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+Bare().run()
+"""
+
+
+class Terminal:
+    """One tmux server of our own (its own socket), killed when done."""
+
+    def __init__(self) -> None:
+        self.socket = f"reader-bench-{uuid.uuid4().hex[:8]}"
+
+    def tmux(self, *args: str) -> str:
+        return subprocess.run(["tmux", "-L", self.socket, *args], check=True,
+                              capture_output=True, text=True).stdout
+
+    def start(self, command: str) -> float:
+        """Starts the command in a fresh pane; returns the clock reading just before."""
+        started = time.perf_counter()
+        self.tmux("new-session", "-d", "-s", "p", "-x", str(WIDTH), "-y", str(HEIGHT),
+                  f"{command}; sleep 30")
+        return started
+
+    def screen(self) -> str:
+        return self.tmux("capture-pane", "-p", "-t", "p")
+
+    def send(self, key: str) -> float:
+        started = time.perf_counter()
+        if len(key) == 1:
+            self.tmux("send-keys", "-t", "p", "-l", key)
+        else:
+            self.tmux("send-keys", "-t", "p", key)
+        return started
+
+    def wait_for(self, pattern: re.Pattern[str] | str, timeout: float = TIMEOUT) -> tuple[float, str]:
+        """Seconds on the clock when the pattern first shows, and that screen."""
+        deadline = time.perf_counter() + timeout
+        while time.perf_counter() < deadline:
+            screen = self.screen()
+            seen = time.perf_counter()
+            if (pattern.search(screen) if isinstance(pattern, re.Pattern) else pattern in screen):
+                return seen, screen
+        raise RuntimeError(f"{pattern!r} never appeared; the screen was:\n{self.screen()}")
+
+    def settle(self, before: str, sent: float) -> tuple[float, str]:
+        """Seconds from `sent` to the last change of the screen, once it stays still."""
+        last_change, last = sent, before
+        deadline = sent + TIMEOUT
+        while True:
+            screen = self.screen()
+            now = time.perf_counter()
+            if screen != last:
+                last_change, last = now, screen
+            elif now - last_change >= SETTLE or now > deadline:
+                return last_change - sent, last
+
+    def close(self) -> None:
+        subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True,
+                       check=False)
+
+
+def _command(argv: list[str]) -> str:
+    exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in os.environ.items()
+                       if k.startswith("READER_"))
+    return f"env {exports} TERM=xterm-256color {shlex.join(argv)}"
+
+
+def _keys(term: Terminal, text: str, screen: str) -> list[float]:
+    latencies = []
+    for key in text:
+        sent = term.send("Space" if key == " " else key)
+        latency, screen = term.settle(screen, sent)
+        latencies.append(latency)
+    return latencies
+
+
+def probe_reader(folder: Path) -> dict[str, object]:
+    term = Terminal()
+    try:
+        started = term.start(_command([str(READER), str(folder)]))
+        painted, screen = term.wait_for(COUNT)
+        first = painted - started
+        # The first word, typed the moment the list shows: the word index must be there.
+        sent = term.send("slash")
+        _, screen = term.settle(screen, sent)
+        first_word = []
+        for key in FIRST_WORD:
+            sent = term.send(key)
+            latency, screen = term.settle(screen, sent)
+            first_word.append(latency)
+        total = COUNT.search(screen)
+        term.send("C-u")
+        _, screen = term.settle(screen, time.perf_counter())
+        keys = _keys(term, TYPED, screen)
+        term.send("Escape")
+        return {"first": first, "first_word": first_word, "keys": keys,
+                "count": total.group(0) if total else ""}
+    finally:
+        term.close()
+
+
+def probe_bare() -> dict[str, object]:
+    term = Terminal()
+    try:
+        started = term.start(_command([sys.executable, "-c", BARE_APP]))
+        painted, screen = term.wait_for("bare app ready")
+        first = painted - started
+        first_word = _keys(term, FIRST_WORD, screen)
+        _, screen = term.settle(term.screen(), term.send("C-u"))
+        keys = _keys(term, TYPED, screen)
+        return {"first": first, "first_word": first_word, "keys": keys}
+    finally:
+        term.close()
+
+
+def main() -> None:
+    result = probe_bare() if sys.argv[1] == "bare" else probe_reader(Path(sys.argv[2]))
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()
