@@ -21,7 +21,7 @@ import httpx
 from reader.feeds.archive import Archive, Keys, Record
 from reader.feeds.http import FetchError, FetchOptions, HostLimits, Response, get, make_client
 from reader.feeds.parse import FeedEntry, ParsedFeed, parse_feed
-from reader.feeds.state import FeedState, load_states, update_state
+from reader.feeds.state import FeedState, load_states, update_states
 from reader.feeds.subscriptions import Subscription
 from reader.ingest.html import Page, extract_page
 
@@ -95,6 +95,7 @@ class _Run:
     progress: ProgressCallback | None
     total: int
     results: list[FeedResult]
+    committer: _Committer
     done: int = 0
 
     def report(self, result: FeedResult) -> None:
@@ -190,17 +191,22 @@ async def _fetch_feed(run: _Run, feed: Subscription) -> FeedResult:
     unreadable = sum(1 for _, failed in built if failed)
     if unreadable:
         warnings.append(f"{unreadable} linked pages could not be read; the feed's own text was kept")
-    written = await asyncio.to_thread(run.archive.commit, records)
+    result = FeedResult(feed.name, feed.location, entries=len(parsed.entries),
+                        warning="; ".join(warnings) or None)
+    final = await _save(run, feed, result, response, records)
     for record in records:
         run.keys.learn(url=record.url, guid=record.guid)
-    result = FeedResult(feed.name, feed.location, new=len(written), entries=len(parsed.entries),
-                        warning="; ".join(warnings) or None)
-    return await _save(run, feed, result, response)
+    return final
 
 
-async def _save(run: _Run, feed: Subscription, result: FeedResult, response: Response | None) -> FeedResult:
-    now = _now()
+async def _save(run: _Run, feed: Subscription, result: FeedResult, response: Response | None,
+                records: Sequence[Record] = ()) -> FeedResult:
+    final = await run.committer.commit(feed, result, response, records)
+    run.report(final)
+    return final
 
+
+def _change(result: FeedResult, response: Response | None, now: str) -> Callable[[FeedState], FeedState]:
     def change(old: FeedState) -> FeedState:
         if result.error:
             return replace(old, last_fetch=now, last_error=result.error, last_new=0)
@@ -210,10 +216,58 @@ async def _save(run: _Run, feed: Subscription, result: FeedResult, response: Res
         return replace(old, etag=etag, last_modified=modified, last_fetch=now, last_success=now,
                        articles=old.articles + result.new, last_new=result.new, last_error=None,
                        warning=result.warning if not result.unchanged else old.warning)
+    return change
 
-    await asyncio.to_thread(update_state, feed.location, change, run.state_file)
-    run.report(result)
-    return result
+
+@dataclass(slots=True)
+class _Pending:
+    feed: Subscription
+    result: FeedResult
+    response: Response | None
+    records: Sequence[Record]
+    done: asyncio.Future[FeedResult]
+
+
+class _Committer:
+    """Group commit: the feeds that finish while a write is under way are written together
+    next, so fifty feeds cost a few rounds of lock, write and sync instead of fifty."""
+
+    def __init__(self, archive: Archive, state_file: Path | None) -> None:
+        self.archive = archive
+        self.state_file = state_file
+        self.pending: list[_Pending] = []
+        self.lock = asyncio.Lock()
+
+    async def commit(self, feed: Subscription, result: FeedResult, response: Response | None,
+                     records: Sequence[Record]) -> FeedResult:
+        done: asyncio.Future[FeedResult] = asyncio.get_running_loop().create_future()
+        self.pending.append(_Pending(feed, result, response, records, done))
+        async with self.lock:
+            if not done.done():
+                batch, self.pending = self.pending, []
+                finals = await asyncio.to_thread(self._write, batch)
+                for item, final in zip(batch, finals, strict=True):
+                    item.done.set_result(final)
+        return await done
+
+    def _write(self, batch: list[_Pending]) -> list[FeedResult]:
+        try:
+            records = [record for item in batch for record in item.records]
+            written = {id(record) for record in self.archive.commit(records)}
+        except OSError as error:
+            message = f"cannot write the archive ({error.strerror or error})"
+            return [replace(item.result, error=message) if item.records else item.result for item in batch]
+        finals = [replace(item.result, new=sum(id(record) in written for record in item.records))
+                  for item in batch]
+        now = _now()
+        try:
+            update_states({item.feed.location: _change(final, item.response, now)
+                           for item, final in zip(batch, finals, strict=True)}, self.state_file)
+        except OSError as error:
+            message = f"cannot save the feed state ({error.strerror or error})"
+            finals = [replace(final, warning="; ".join(filter(None, (final.warning, message))))
+                      for final in finals]
+        return finals
 
 
 async def _fetch_all(feeds: Sequence[Subscription], options: FetchOptions, archive: Archive,
@@ -224,7 +278,7 @@ async def _fetch_all(feeds: Sequence[Subscription], options: FetchOptions, archi
     states = await asyncio.to_thread(load_states, state_file)
     async with make_client(options) as client:
         run = _Run(client, options, HostLimits(options.per_host), archive, keys, states, state_file,
-                   progress, len(feeds), results)
+                   progress, len(feeds), results, _Committer(archive, state_file))
         await asyncio.gather(*(_fetch_feed(run, feed) for feed in feeds))
 
 

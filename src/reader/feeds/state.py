@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
@@ -75,16 +75,20 @@ def _set_aside(path: Path) -> None:
         os.replace(path, path.with_name(path.name + ".damaged"))
 
 
-def update_state(location: str, change: Callable[[FeedState], FeedState],
-                 path: Path | None = None) -> FeedState:
-    """Read, change and write one feed's state under the lock; the others are kept as they are."""
+def update_states(changes: Mapping[str, Callable[[FeedState], FeedState]],
+                  path: Path | None = None) -> dict[str, FeedState]:
+    """Read, change and write feeds' states under the lock, in one write; others are kept."""
     path = path or state_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     with locked(path, timeout=30.0):
         states = load_states(path)
-        states[location] = change(states.get(location, FeedState()))
+        for location, change in changes.items():
+            states[location] = change(states.get(location, FeedState()))
         document = {"version": 1, "feeds": {key: asdict(value) for key, value in states.items()}}
         atomic.write_text(path, json.dumps(document, ensure_ascii=False, indent=1))
-    return states[location]
+    return states
 
 
+def update_state(location: str, change: Callable[[FeedState], FeedState],
+                 path: Path | None = None) -> FeedState:
+    return update_states({location: change}, path)[location]
