@@ -4,6 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import pty
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import pytest
 from pytest_httpserver import HTTPServer
@@ -44,3 +50,33 @@ def test_fetch_prints_progress_and_a_summary_and_exits_1_when_a_feed_failed(
     assert run("fetch", "--no-pages", "--json") == 0
     summary = json.loads(capsys.readouterr().out)
     assert (summary["feeds"], summary["new_articles"], summary["failed"]) == (2, 1, 0)
+
+
+def test_on_a_terminal_fetch_shows_a_progress_bar_then_the_summary(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.xml"
+    feed.write_bytes(fixture_text("rss091.xml", "http://127.0.0.1:9"))
+    add_subscription(str(feed), "saved")
+    code = ("import argparse\n"
+            "from reader.feeds_cli import add_feeds_parsers, run_feeds_command\n"
+            "parser = argparse.ArgumentParser()\n"
+            "add_feeds_parsers(parser.add_subparsers(dest='command'))\n"
+            "raise SystemExit(run_feeds_command(parser.parse_args(['fetch', '--no-pages'])))\n")
+    # A terminal of its own, without forking this (threaded) test process.
+    terminal, child_end = pty.openpty()
+    process = subprocess.Popen([sys.executable, "-c", code], stdin=child_end, stdout=child_end,
+                               stderr=child_end, env=os.environ.copy())
+    os.close(child_end)
+    output = b""
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            chunk = os.read(terminal, 4096)
+        except OSError:  # EIO: the child has closed the terminal
+            break
+        if not chunk:
+            break
+        output += chunk
+    os.close(terminal)
+    assert process.wait(10) == 0, output
+    assert "━".encode() in output and b"[1/1]" not in output  # a bar, not plain lines
+    assert output.rstrip().endswith("1 feed · 1 new article".encode())

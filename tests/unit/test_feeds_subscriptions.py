@@ -91,3 +91,13 @@ def test_add_creates_the_file_and_a_missing_file_is_no_feeds() -> None:
     assert load_subscriptions().feeds == []
     add_subscription("https://b.example/rss", "with 'quotes' and spaces")
     assert [f.name for f in load_subscriptions().feeds] == ["with 'quotes' and spaces"]
+
+
+def test_the_example_file_parses_once_uncommented() -> None:
+    example = Path(__file__).resolve().parents[2] / "assets" / "feeds.example"
+    lines = [line[2:] for line in example.read_text().splitlines() if line.startswith("# http")]
+    result = parse_subscriptions("\n".join(lines))
+    assert result.problems == []
+    assert len(result.feeds) == len(lines) >= 5
+    assert all(not feed.is_local for feed in result.feeds)
+    assert parse_subscriptions(example.read_text()).feeds == []
