@@ -62,13 +62,14 @@ def terminal(folder: Path, repeats: int) -> dict[str, Figure]:
     }
 
 
-def interface(folder: Path, repeats: int) -> dict[str, Figure]:
+def interface(folder: Path, repeats: int, headless: bool = True) -> dict[str, Figure]:
     figures = terminal(folder, repeats)
-    figures.update(headless(folder, repeats))
+    if headless:
+        figures.update(headless_figures(folder, repeats))
     return figures
 
 
-def headless(folder: Path, repeats: int) -> dict[str, Figure]:
+def headless_figures(folder: Path, repeats: int) -> dict[str, Figure]:
     readers = [_probe("reader", str(folder)) for _ in range(repeats)]
     bares = [_probe("bare") for _ in range(repeats)]
     first = min(float(r["first"]) for r in readers)  # type: ignore[arg-type]
