@@ -10,14 +10,16 @@ from __future__ import annotations
 import argparse
 import difflib
 import os
+import re
 import shutil
 import sys
 import textwrap
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader import __version__
+from reader.analysis.dateranges import DateRange, span, take_date_ranges
 from reader.cli_common import (
     USAGE,
     CommandError,
@@ -32,10 +34,14 @@ from reader.cli_output import format_count, print_json, warn
 from reader.entities.recognise import PERSON, PLACE
 from reader.ingest.article import Article
 from reader.store import SortOrder, Store
+
+if TYPE_CHECKING:
+    from reader.analysis.facets import FacetCount
 from reader.terminal_safe import safe_line
 
 SUBCOMMANDS = ("list", "show", "entities", "bookmarks", "feeds", "fetch")
 VERSION = f"reader {__version__}"
+DATE_SHAPE = re.compile(r"^\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?$")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -49,16 +55,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     listing = sub.add_parser("list", help="list articles, optionally filtered")
     add_paths_argument(listing)
-    listing.add_argument("--province", "--place", action="append", default=[], metavar="NAME",
-                         help="only articles naming this place (fuzzy; repeat to AND)")
-    listing.add_argument("--person", action="append", default=[], metavar="NAME",
-                         help="only articles naming this person (fuzzy; repeat to AND)")
-    listing.add_argument("--query", default="", metavar="WORDS",
-                         help="words of the title or body; !word excludes, 'word is exact")
-    listing.add_argument("--no-merged", action="store_true",
-                         help="a place does not include the units merged into it in 2025")
+    _add_filter_arguments(listing)
     listing.add_argument("--sort", choices=[s.value for s in SortOrder], default="newest")
-    add_json_argument(listing, "one JSON array, an article a line")
+    _add_period_arguments(listing)
+    listing.add_argument("--format", choices=EXPORT_FORMATS, default="text",
+                         help="text (default), json, csv or md: the result in that form")
+    add_json_argument(listing, "one JSON array, an article a line (same as --format json)")
 
     show = sub.add_parser("show", help="print one article")
     show.add_argument("id", help="article id (a unique prefix is enough)")
@@ -67,6 +69,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     entities = sub.add_parser("entities", help="places and people with article counts")
     add_paths_argument(entities)
+    entities.add_argument("--with", dest="together", metavar="NAME",
+                          help="who and what appears in the same articles as this person or place")
+    _add_filter_arguments(entities)
+    _add_period_arguments(entities)
     add_json_argument(entities, "one JSON object: provinces and people, an entry a line")
 
     from reader.bookmarks_cli import add_bookmarks_parser
@@ -75,6 +81,67 @@ def build_parser() -> argparse.ArgumentParser:
     add_bookmarks_parser(sub)
     add_feeds_parsers(sub)
     return parser
+
+
+EXPORT_FORMATS = ("text", "json", "csv", "md")
+
+
+def _add_filter_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--province", "--place", action="append", default=[], metavar="NAME",
+                        help="only articles naming this place (fuzzy; repeat to AND)")
+    parser.add_argument("--person", action="append", default=[], metavar="NAME",
+                        help="only articles naming this person (fuzzy; repeat to AND)")
+    parser.add_argument("--query", default="", metavar="WORDS",
+                        help="words of the title or body; !word excludes, 'word is exact; "
+                             "date tokens (2025, 2025-07..2025-09, >2025-01-15, <2024) narrow by date")
+    parser.add_argument("--no-merged", action="store_true",
+                        help="a place does not include the units merged into it in 2025")
+
+
+def _add_period_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--since", metavar="DATE", help="only articles dated on or after "
+                        "DATE (2025, 2025-07 or 2025-07-14: the start of that period)")
+    parser.add_argument("--until", metavar="DATE", help="only articles dated on or before "
+                        "DATE (2025, 2025-07 or 2025-07-14: the end of that period)")
+
+
+def _period(args: argparse.Namespace) -> tuple[DateRange | None, str]:
+    """The period the arguments ask for (--since, --until and date tokens of --query, all
+    intersected) and the query text without its date tokens."""
+    period, text = take_date_ranges(args.query or "")
+    for option, bound in (("since", 0), ("until", 1)):
+        value = getattr(args, option)
+        if value is None:
+            continue
+        covered = span(value.strip()) if DATE_SHAPE.match(value.strip()) else None
+        if covered is None:
+            raise CommandError(f"--{option} {value!r} is not a date (write 2025, 2025-07 or "
+                               "2025-07-14)", USAGE)
+        given = DateRange(covered[0], None) if bound == 0 else DateRange(None, covered[1])
+        period = given if period is None else period.intersect(given)
+    return period, text
+
+
+def select(store: Store, args: argparse.Namespace) -> list[int]:
+    """The positions the filter arguments leave, in the asked order: what `list` prints and
+    what `entities` counts within."""
+    sort = SortOrder(getattr(args, "sort", "newest"))
+    period, text = _period(args)
+    if not (args.province or args.person or text.strip()):
+        positions = list(store.order(sort))
+    else:
+        from reader.search import Chip, Query, Searcher
+
+        searcher = Searcher(store)
+        chips = [Chip(kind, resolve_entity(searcher, kind, name).id, include_merged=not args.no_merged)
+                 for kind, names in ((PLACE, args.province), (PERSON, args.person))
+                 for name in names]
+        positions = searcher.run(Query(tuple(chips), text), sort).positions
+    if period is not None:
+        from reader.analysis.timeline import TimelineIndex
+
+        positions = TimelineIndex(store).within(period, positions)
+    return positions
 
 
 def _named(store: Store, kind: str, ids: Sequence[str]) -> list[dict[str, str]]:
@@ -106,19 +173,16 @@ def article_json(store: Store, article: Article) -> dict[str, Any]:
 
 def command_list(args: argparse.Namespace) -> int:
     store = load_store(args.paths)
-    if not (args.province or args.person or args.query):
-        positions = store.order(SortOrder(args.sort))
-    else:
-        from reader.search import Chip, Query, Searcher
-
-        searcher = Searcher(store)
-        chips = [Chip(kind, resolve_entity(searcher, kind, name).id, include_merged=not args.no_merged)
-                 for kind, names in ((PLACE, args.province), (PERSON, args.person))
-                 for name in names]
-        positions = searcher.run(Query(tuple(chips), args.query), SortOrder(args.sort)).positions
-    articles = [store.articles[i] for i in positions]
-    if args.json:
+    articles = [store.articles[i] for i in select(store, args)]
+    form = "json" if args.json else args.format
+    if form == "json":
         print_json([article_json(store, a) for a in articles])
+        return 0
+    if form in ("csv", "md"):
+        from reader.export import articles_csv, articles_markdown
+
+        rows = [article_json(store, a) for a in articles]
+        sys.stdout.write(articles_csv(rows) if form == "csv" else articles_markdown(rows))
         return 0
     width = shutil.get_terminal_size((100, 24)).columns
     title_width = max(20, width - 31)
@@ -159,24 +223,74 @@ def render_article_text(store: Store, article: Article, width: int = 80) -> str:
     return "\n".join(safe_line(line) for line in lines).rstrip() + "\n"
 
 
+def _entity_rows(rows: Sequence[FacetCount]) -> dict[str, list[dict[str, Any]]]:
+    return {
+        "provinces": [{"id": r.id, "name": r.name, "count": r.count} for r in rows if r.kind == PLACE],
+        "people": [{"id": r.id, "name": r.name, "count": r.count} for r in rows if r.kind == PERSON],
+    }
+
+
+def _resolve_any(store: Store, text: str) -> tuple[str, str]:
+    """A person or a place, whichever the name fits better; ambiguity is an error as for
+    --province and --person."""
+    from reader.search import Searcher
+
+    searcher = Searcher(store)
+    scores = searcher.score_entities(text, kinds=(PLACE, PERSON))
+    best = {kind: max((v for k, v in scores.items() if k[0] == kind), default=0.0)
+            for kind in (PLACE, PERSON)}
+    if not scores:
+        raise CommandError(f"no person or place matches {text!r}", USAGE)
+    order = sorted((PLACE, PERSON), key=lambda kind: -best[kind])
+    try:
+        entity = resolve_entity(searcher, order[0], text)
+    except CommandError:
+        if best[order[1]] <= 0:
+            raise
+        entity = resolve_entity(searcher, order[1], text)
+    return entity.kind, entity.id
+
+
+def command_together(store: Store, args: argparse.Namespace) -> int:
+    """`entities --with NAME`: co-occurrence counts within whatever the filters leave."""
+    from reader.analysis.facets import FacetIndex
+
+    key = _resolve_any(store, args.together)
+    filtered = bool(args.province or args.person or args.query or args.since or args.until)
+    subset = set(select(store, args)) if filtered else None
+    index = FacetIndex(store)
+    rows = index.with_entity(key, subset)
+    entity = store.entity(*key)
+    name = entity.name if entity else key[1]
+    together = index.count_of(key, subset)
+    if args.json:
+        print_json({"entity": {"kind": key[0], "id": key[1], "name": name, "count": together},
+                    **_entity_rows(rows)})
+        return 0
+    print(f"{safe_line(name)} ({key[0]}): {format_count(together, 'article')}")
+    _print_entity_rows(rows)
+    return 0
+
+
 def command_entities(args: argparse.Namespace) -> int:
     store = load_store(args.paths)
-    counts = store.facets()
-    rows: list[dict[str, Any]] = []
-    for (kind, entity_id), entity in store.entities.items():
-        count = counts.get((kind, entity_id), 0)
-        if count:
-            rows.append({"kind": kind, "id": entity_id, "name": entity.name, "count": count})
-    rows.sort(key=lambda r: (r["kind"] != PLACE, -int(r["count"]), str(r["name"])))
+    if args.together:
+        return command_together(store, args)
+    from reader.analysis.facets import FacetIndex
+
+    filtered = bool(args.province or args.person or args.query or args.since or args.until)
+    rows = FacetIndex(store).counts(set(select(store, args)) if filtered else None)
+    rows.sort(key=lambda r: (r.kind != PLACE, -r.count, r.name))
     if args.json:
-        print_json({
-            "provinces": [{k: r[k] for k in ("id", "name", "count")} for r in rows if r["kind"] == PLACE],
-            "people": [{k: r[k] for k in ("id", "name", "count")} for r in rows if r["kind"] == PERSON],
-        })
+        print_json(_entity_rows(rows))
         return 0
-    for row in rows:
-        print(f"{row['kind']:<7} {row['count']:>6,}  {safe_line(row['name'])}  ({safe_line(row['id'])})")
+    _print_entity_rows(rows)
     return 0
+
+
+def _print_entity_rows(rows: Sequence[FacetCount]) -> None:
+    for row in rows:
+        print(f"{row.kind:<7} {row.count:>6,}  {safe_line(row.name)}  ({safe_line(row.id)})")
 
 
 def run_tui(paths: Sequence[Path]) -> int:
