@@ -85,6 +85,7 @@ class Store:
         self.entities = self._entities(person_names)
         self._order: dict[SortOrder, list[int]] = {}
         self._ranks: dict[SortOrder, list[int]] = {}
+        self._all: frozenset[int] | None = None
 
     def _entities(self, person_names: dict[str, Counter[str]]) -> dict[tuple[str, str], Entity]:
         entities: dict[tuple[str, str], Entity] = {}
@@ -199,14 +200,32 @@ class Store:
         return dated + undated
 
     def sorted(self, subset: Iterable[int] | None, sort: SortOrder) -> list[int]:
+        """The subset's positions in the given order. The cost follows the smaller of the
+        subset and what it leaves out, never a pass over every position in Python: a first
+        letter typed at 100,000 articles keeps nearly all of them."""
         order = self.order(sort)
         if subset is None:
             return list(order)
         wanted = subset if isinstance(subset, (set, frozenset)) else set(subset)
         if len(wanted) * 8 < len(order):
-            rank = self._rank(sort)
-            return sorted(wanted, key=rank.__getitem__)
+            return sorted(wanted, key=self._rank(sort).__getitem__)
+        if len(wanted) * 4 > len(order) * 3:
+            missing = self._everything().difference(wanted)
+            cuts = sorted(map(self._rank(sort).__getitem__, missing))
+            kept: list[int] = []
+            start = 0
+            for cut in cuts:
+                kept += order[start:cut]
+                start = cut + 1
+            kept += order[start:]
+            return kept
         return [i for i in order if i in wanted]
+
+    def _everything(self) -> frozenset[int]:
+        every = self._all
+        if every is None:
+            every = self._all = frozenset(range(len(self.articles)))
+        return every
 
     def _rank(self, sort: SortOrder) -> list[int]:
         """Each position's place in the order: sorting a small subset by it beats a pass
