@@ -163,3 +163,14 @@ def test_a_changed_people_list_rereads_every_file(corpus: Path, tmp_path: Path,
     store = open_store([corpus])
     assert len(reads) == 13
     assert len(store.person_index["nguyen-van-binh-x"]) == 12
+
+
+def test_a_warm_start_holds_repeated_ids_once(corpus: Path, tmp_path: Path,
+                                              recogniser: Recogniser) -> None:
+    cache_file = tmp_path / "cache.pickle"
+    load_paths([corpus], recogniser, ParseCache.open(cache_file, "fp"))
+    warm = load_paths([corpus], recogniser, ParseCache.open(cache_file, "fp"))
+    places = [a.places[0] for a in warm.articles]
+    people = [a.people[0] for a in warm.articles]
+    assert len(places) == 12 and len({id(p) for p in places}) == 1
+    assert len({id(p) for p in people}) == 1

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import pickle
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -70,9 +71,10 @@ class ParseCache:
             record: str | tuple[object, ...] = outcome.reason
         else:
             record = (outcome.id, outcome.path, outcome.title,
-                      outcome.date.toordinal() if outcome.date else None, outcome.source,
-                      outcome.author, outcome.dateline, outcome.text, outcome.places,
-                      outcome.people, outcome.person_names, outcome.url, outcome.site)
+                      outcome.date.toordinal() if outcome.date else None, _shared(outcome.source),
+                      outcome.author, outcome.dateline, outcome.text, _shared_all(outcome.places),
+                      _shared_all(outcome.people), _shared_all(outcome.person_names), outcome.url,
+                      _shared(outcome.site))
         self.entries[key] = (size, mtime_ns, record)
         self.changed = True
 
@@ -94,6 +96,16 @@ class ParseCache:
             self.changed = False
         except OSError:
             pass
+
+
+def _shared(text: str | None) -> str | None:
+    """One object for a string many articles repeat (a place id, a site): pickle writes it
+    once and a warm start holds it once, instead of a copy per article."""
+    return None if text is None else sys.intern(text)
+
+
+def _shared_all(texts: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(map(sys.intern, texts))
 
 
 def _date(ordinal: object) -> dt.date | None:
