@@ -19,6 +19,20 @@ def test_main_screen(snap_compare, app: ReaderApp, size: tuple[int, int]) -> Non
 
 
 @pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+def test_main_screen_light_theme_with_read_rows(  # type: ignore[no-untyped-def]
+        snap_compare, app: ReaderApp, size: tuple[int, int]) -> None:
+    """Read rows and dates must stay readable on a light background."""
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        pilot.app.theme = "textual-light"
+        screen = pilot.app.screen
+        listing = screen.article_list
+        listing.set_marks(frozenset(), frozenset(a.id for a in screen.store.articles[1:3]))
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
 def test_filter_open_with_suggestions(snap_compare, app: ReaderApp, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
         await pilot.press("slash", *"luong")

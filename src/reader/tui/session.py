@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from reader.corpus import Progress, load_articles
 from reader.ingest.article import Article
+from reader.ingest.clean import clean_text
 from reader.store import Store
 from reader.tui.state import ReadingState
 
@@ -30,8 +31,8 @@ def missing_articles(bookmarks: BookmarkStore, loaded: set[str]) -> list[Article
         except ValueError:
             date = None
         body = (f"This bookmarked article is not in the files loaded now. It was read from "
-                f"{bookmark.path}.")
-        ghosts.append(Article(bookmark.article_id, bookmark.path, bookmark.title, date, None,
+                f"{clean_text(bookmark.path)}.")
+        ghosts.append(Article(bookmark.article_id, bookmark.path, clean_text(bookmark.title), date, None,
                               None, None, body.encode("utf-8"), (), (), ()))
     return ghosts
 

@@ -35,6 +35,10 @@ READ_AFTER = 1.5
 
 
 class MainScreen(ReportsWorkerErrors, Screen[None]):
+    AUTO_FOCUS = "#articles"
+    """The list, not the first focusable widget (the filter input): Textual focuses it when
+    the screen becomes active, which can come after on_mount when the loading screen hands
+    over, and keys meant for the list would be typed into the filter."""
     BINDINGS = [
         Binding("slash", "focus_filter", "Filter", id="main.filter"),
         Binding("b", "toggle_bookmark", "Bookmark", id="main.bookmark"),

@@ -10,6 +10,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from reader.tui.display import shown
+
 
 class NoteScreen(ModalScreen[str | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
@@ -21,7 +23,7 @@ class NoteScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="note-box"):
-            yield Static(Text(self.article_title), markup=False, id="note-title")
+            yield Static(Text(shown(self.article_title)), markup=False, id="note-title")
             yield Input(self.note, placeholder="A short note (enter saves, escape cancels)",
                         id="note-input", max_length=500)
 

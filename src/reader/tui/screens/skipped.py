@@ -11,6 +11,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from reader.ingest.clean import clean_text
 from reader.ingest.load import Skipped
 
 
@@ -26,12 +27,13 @@ class SkippedScreen(ModalScreen[None]):
         if not self.skipped:
             text.append("Every file loaded.")
         for item in self.skipped:
-            text.append(item.path, style="bold")
-            text.append(f"\n    {item.reason}\n")
+            text.append(clean_text(item.path), style="bold")
+            text.append(f"\n    {clean_text(item.reason)}\n")
         with VerticalScroll(id="skipped"):
             yield Static(text, markup=False)
 
     def on_mount(self) -> None:
         box = self.query_one("#skipped")
-        box.border_title = f"{len(self.skipped)} skipped files"
+        count = len(self.skipped)
+        box.border_title = f"{count} skipped file{'' if count == 1 else 's'}"
         box.border_subtitle = "escape to close"

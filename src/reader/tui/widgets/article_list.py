@@ -21,6 +21,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.store import Store
+from reader.tui.display import shown
 
 
 class ArticleList(ScrollView, can_focus=True):
@@ -163,19 +164,19 @@ class ArticleList(ScrollView, can_focus=True):
         if article.id not in self.read:
             style += self.get_component_rich_style("article-list--unread", partial=True)
         else:
-            style += self.get_component_rich_style("article-list--read", partial=True)
+            style += self._component_style("article-list--read")
         if row == self.cursor:
             style += self.get_component_rich_style("article-list--cursor", partial=True)
             if not self.has_focus:
                 style += Style(dim=False)
         mark_style = style + self.get_component_rich_style("article-list--mark", partial=True)
-        date_style = style + self.get_component_rich_style("article-list--date", partial=True)
-        source_style = style + self.get_component_rich_style("article-list--source", partial=True)
+        date_style = style + self._component_style("article-list--date")
+        source_style = style + self._component_style("article-list--source")
         mark = "★ " if article.id in self.bookmarked else ("• " if article.id not in self.read else "  ")
         date = article.date.isoformat() if article.date else "—".ljust(10)
-        source = f" {article.source}" if article.source and width >= 70 else ""
+        source = f" {shown(article.source)}" if article.source and width >= 70 else ""
         title_width = max(1, width - 2 - 12 - cell_len(source) - 1)
-        title = article.title
+        title = shown(article.title)
         if cell_len(title) > title_width:
             title = set_cell_size(title, title_width - 1) + "…"
         else:
@@ -189,8 +190,19 @@ class ArticleList(ScrollView, can_focus=True):
         ]
         return Strip(segments).adjust_cell_length(width, style)
 
+    def _component_style(self, name: str) -> Style:
+        """A component's Rich style with its colour blended over the list's background.
+        Rich colours have no alpha: a muted theme colour such as `$foreground-muted` would
+        otherwise come out at full strength, as bright as unread rows."""
+        style = self.get_component_rich_style(name, partial=True)
+        colour = self.get_component_styles(name).color
+        if colour.a < 1:
+            _, background = self.background_colors
+            style += Style(color=(background + colour).rich_color)
+        return style
+
     def _empty_line(self, y: int, width: int, base: Style) -> Strip:
-        style = base + self.get_component_rich_style("article-list--empty", partial=True)
+        style = base + self._component_style("article-list--empty")
         lines = ["", *_wrap(self.empty_message, width - 2), "", *_wrap(self.empty_hint, width - 2)]
         text = lines[y] if y < len(lines) else ""
         return Strip([Segment(" " + text, style)]).adjust_cell_length(width, base)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 
 from reader.entities.recognise import PLACE
 from reader.search import Chip, Suggestion
+from reader.tui.display import shown
 
 PLACEHOLDER = "Filter: places, people, words…"
 
@@ -59,6 +60,13 @@ class FilterInput(Input):
     def action_move(self, step: int) -> None:
         self.post_message(self.Move(step))
 
+    def action_delete_left_word(self) -> None:
+        """ctrl+w: `!word` and `'word` are one word, so the sign goes with it."""
+        super().action_delete_left_word()
+        before = self.value[: self.cursor_position]
+        if before.endswith(("!", "'")) and (len(before) == 1 or before[-2].isspace()):
+            self.action_delete_left()
+
     def action_backspace(self) -> None:
         if not self.value:
             self.post_message(self.PopChip())
@@ -86,6 +94,8 @@ class FilterBar(Vertical):
         super().__init__(id=id)
         self.pinned: list[PinnedChip] = []
         self._suggestions: list[Suggestion] = []
+        self._crosses: list[int] = []
+        """The cell of each chip's × in the chips line, for clicks."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="filter-row"):
@@ -146,11 +156,14 @@ class FilterBar(Vertical):
     def _chips_changed(self) -> None:
         chips = self.query_one("#filter-chips", Static)
         line = Text()
+        self._crosses = []
         for pinned in self.pinned:
-            label = pinned.label
+            label = shown(pinned.label)
             if pinned.chip.kind == PLACE and pinned.has_merged:
                 label += " +2025" if pinned.chip.include_merged else " (pre-2025)"
-            line.append(f" {label} ×", style="reverse")
+            line.append(f" {label} ", style="reverse")
+            self._crosses.append(line.cell_len)
+            line.append("×", style="reverse")
             line.append(" ")
         chips.update(line)
         chips.display = bool(self.pinned)
@@ -199,10 +212,18 @@ class FilterBar(Vertical):
         if event.option_index < len(self._suggestions):
             self.post_message(self.PinRequested(self._suggestions[event.option_index]))
 
-    def on_click(self, event: object) -> None:
-        widget = getattr(event, "widget", None)
-        if widget is self.query_one("#filter-chips", Static) and self.pinned:
-            self.unpin()
+    def on_click(self, event: events.Click) -> None:
+        """A click on a chip's × (or next to it) unpins that chip."""
+        chips = self.query_one("#filter-chips", Static)
+        if event.widget is not chips:
+            return
+        offset = event.get_content_offset(chips)
+        if offset is None:
+            return
+        for index, cross in enumerate(self._crosses):
+            if abs(offset.x - cross) <= 1:
+                self.unpin(index)
+                return
 
     def on_descendant_blur(self) -> None:
         self.query_one("#suggestions", OptionList).display = False

@@ -14,11 +14,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.color import Color, ColorParseError
 from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.geometry import Region
+from textual.widget import Widget
 from textual.widgets import Static
 
 from reader.entities.recognise import PERSON, PLACE
 from reader.highlight import ENTITY, Span
 from reader.ingest.article import Article
+from reader.tui.display import shown
 
 
 @dataclass(slots=True, frozen=True)
@@ -52,6 +56,23 @@ class ReadingPane(VerticalScroll, can_focus=True):
         super().__init__(id=id)
         self.view: ArticleView | None = None
         self._mention = -1
+        self._styles: tuple[str, dict[str, Style]] | None = None
+        """The highlight styles and the theme they were computed for."""
+
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_styles(self) -> dict[str, Style]:
+        """Computed once per theme, not per paragraph per keystroke."""
+        theme = self.app.theme
+        if self._styles is None or self._styles[0] != theme:
+            self._styles = (theme, theme_styles(self.app.get_css_variables()))
+        return self._styles[1]
+
+    def _theme_changed(self, theme: object) -> None:
+        if self.view is not None:
+            self._render_header("")
+            self._restyle_body()
 
     def compose(self) -> ComposeResult:
         with Vertical(id="page"):
@@ -88,26 +109,26 @@ class ReadingPane(VerticalScroll, can_focus=True):
                 widget.display = False
             return
         article = view.article
-        title.update(Text(("★ " if view.bookmarked else "") + article.title))
+        title.update(Text(("★ " if view.bookmarked else "") + shown(article.title)))
         minutes = max(1, round(article.words / 230))
         parts = [
-            article.source,
+            shown(article.source) if article.source else None,
             article.date.strftime("%-d %b %Y") if article.date else "date unknown",
-            f"by {article.author}" if article.author else None,
+            f"by {shown(article.author)}" if article.author else None,
             f"{minutes} min read",
             view.missing_note or None,
         ]
         meta.update(Text(" · ".join(p for p in parts if p)))
         meta.display = True
         line = Text()
-        styles = theme_styles(self.app.get_css_variables())
+        styles = self._theme_styles()
         for kind, names in ((PLACE, view.places), (PERSON, view.people)):
             for name in names:
                 line.append(f" {name} ".replace(" ", "\u00a0"), style=styles[f"chip-{kind}"])
                 line.append(" ")
         chips.update(line)
         chips.display = bool(view.places or view.people)
-        note.update(Text(f"Note: {view.note}") if view.note else "")
+        note.update(Text(f"Note: {shown(view.note)}") if view.note else "")
         note.display = bool(view.note)
 
     def _render_body(self) -> None:
@@ -136,7 +157,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
     def _paragraph_text(self, index: int, paragraph: str) -> Text:
         text = Text(paragraph)
         assert self.view is not None
-        styles = theme_styles(self.app.get_css_variables())
+        styles = self._theme_styles()
         for number, span in enumerate(self.view.spans):
             if span.paragraph != index:
                 continue
@@ -165,10 +186,24 @@ class ReadingPane(VerticalScroll, can_focus=True):
         for index in touched:
             if index < len(widgets):
                 widgets[index].update(self._paragraph_text(index, self.view.article.paragraphs[index]))
-        target = self.view.spans[self._mention].paragraph
-        if target < len(widgets):
-            self.scroll_to_widget(widgets[target], animate=False, top=True)
+        span = self.view.spans[self._mention]
+        if span.paragraph < len(widgets):
+            widget = widgets[span.paragraph]
+            line = _line_of(self.view.article.paragraphs[span.paragraph], span.start,
+                            widget.content_region.width)
+            self.scroll_to_region(self._region_in_pane(widget, line), animate=False, center=True,
+                                  force=True)
         self.notify_mention()
+
+    def _region_in_pane(self, widget: Widget, line: int) -> Region:
+        """One line of a paragraph, in the pane's scrolling coordinates (a paragraph can be
+        taller than the pane, so scrolling to the paragraph is not enough)."""
+        region = Region(0, widget.virtual_region.y + line, max(1, widget.size.width), 1)
+        node = widget.parent
+        while isinstance(node, Widget) and node is not self:
+            region = region.translate(node.virtual_region.offset)
+            node = node.parent
+        return region
 
     def notify_mention(self) -> None:
         if self.view:
@@ -202,7 +237,23 @@ def theme_styles(variables: dict[str, str]) -> dict[str, Style]:
     return {
         "mention": Style.parse(f"bold {foreground.rich_color.name} on {on(accent, 0.45)}"),
         "term": Style.parse(f"bold underline {foreground.rich_color.name} on {on(primary, 0.35)}"),
-        "current": Style.parse(f"bold {background.rich_color.name} on {warning.rich_color.name}"),
+        "current": Style.parse(f"bold {warning.get_contrast_text(1.0).rich_color.name} "
+                               f"on {warning.rich_color.name}"),
         "chip-place": Style.parse(f"{foreground.rich_color.name} on {on(primary, 0.5)}"),
         "chip-person": Style.parse(f"{foreground.rich_color.name} on {on(accent, 0.35)}"),
     }
+
+
+def _line_of(paragraph: str, offset: int, width: int) -> int:
+    """The wrapped line (at this width, as Textual wraps it) holding the character at offset."""
+    line_number = 0
+    position = 0
+    for number, line in enumerate(Content(paragraph).wrap(max(1, width))):
+        text = line.plain.rstrip()
+        if not text:
+            continue
+        found = paragraph.find(text, position)
+        if found < 0 or found > offset:
+            break
+        line_number, position = number, found + len(text)
+    return line_number
