@@ -11,6 +11,8 @@ from __future__ import annotations
 import array
 import bisect
 import hashlib
+import io
+import os
 import re
 import struct
 import sys
@@ -203,42 +205,54 @@ class WordIndex:
     @classmethod
     def from_bytes(cls, data: bytes, fingerprint: str) -> WordIndex | None:
         """The index saved in `data`, or None if it is damaged or from other code."""
+        return cls._read(io.BytesIO(data), len(data), fingerprint)
+
+    @classmethod
+    def _read(cls, stream: io.BufferedIOBase, size: int, fingerprint: str) -> WordIndex | None:
+        """Arrays are read straight into place: no second copy of the file in memory."""
         try:
-            if not data.startswith(_MAGIC):
+            left = size - len(_MAGIC) - _HEADER.size
+
+            def chunk(length: int) -> bytes:
+                nonlocal left
+                left -= length
+                data = stream.read(length) if left >= 0 else b""
+                if len(data) != length:
+                    raise ValueError("the saved index is cut short")
+                return data
+
+            def numbers(count: int) -> array.array[int]:
+                nonlocal left
+                left -= 4 * count
+                if left < 0:
+                    raise ValueError("the saved index is cut short")
+                each = array.array(TYPECODE, [0]) * count
+                if count and stream.readinto(memoryview(each).cast("B")) != 4 * count:
+                    raise ValueError("the saved index is cut short")
+                if sys.byteorder != "little":  # pragma: no cover
+                    each.byteswap()
+                return each
+
+            if stream.read(len(_MAGIC)) != _MAGIC:
                 return None
-            view = memoryview(data)
-            at = len(_MAGIC)
             key, articles, count, postings_count, words_size, digest_size, letters_size = \
-                _HEADER.unpack_from(data, at)
+                _HEADER.unpack(stream.read(_HEADER.size))
             if key != hashlib.blake2b(fingerprint.encode(), digest_size=16).digest():
                 return None
-            at += _HEADER.size
-            digest = bytes(view[at:at + digest_size])
-            at += digest_size
-            words = bytes(view[at:at + words_size]).decode("utf-8")
-            at += words_size
-            letters = bytes(view[at:at + letters_size]).decode("ascii")
-            at += letters_size
-            vocabulary = words.split(_SEPARATOR) if count else []
-            arrays: list[array.array[int]] = []
-            for size in (count + 1, postings_count, letters_size + 1, None):
-                if size is None:  # the merged heads' postings: as many as their offsets say
-                    size = arrays[2][-1] if len(arrays[2]) else 0
-                each = array.array(TYPECODE)
-                each.frombytes(view[at:at + 4 * size])
-                at += 4 * size
-                arrays.append(each)
-            offsets, postings, head_offsets, head_postings = arrays
-            if sys.byteorder != "little":  # pragma: no cover
-                for each in arrays:
-                    each.byteswap()
-            if (at != len(data) or len(vocabulary) != count or len(offsets) != count + 1
-                    or offsets[-1] != postings_count or len(head_offsets) != len(letters) + 1):
+            digest = chunk(digest_size)
+            vocabulary = chunk(words_size).decode("utf-8").split(_SEPARATOR) if count else []
+            letters = chunk(letters_size).decode("ascii")
+            offsets = numbers(count + 1)
+            postings = numbers(postings_count)
+            head_offsets = numbers(letters_size + 1)
+            head_postings = numbers(head_offsets[-1] if len(head_offsets) else 0)
+            if (left != 0 or stream.read(1) or len(vocabulary) != count
+                    or offsets[-1] != postings_count):
                 return None
             heads = {letter: head_postings[head_offsets[n]:head_offsets[n + 1]]
                      for n, letter in enumerate(letters)}
             return cls(vocabulary, offsets, postings, articles, digest, heads)
-        except (ValueError, struct.error, UnicodeDecodeError):
+        except (ValueError, struct.error, UnicodeDecodeError, OSError):
             return None
 
     def save(self, path: Path, fingerprint: str) -> None:
@@ -252,10 +266,10 @@ class WordIndex:
     @classmethod
     def load(cls, path: Path, fingerprint: str) -> WordIndex | None:
         try:
-            data = path.read_bytes()
+            with path.open("rb") as stream:
+                return cls._read(stream, os.fstat(stream.fileno()).st_size, fingerprint)
         except OSError:
             return None
-        return cls.from_bytes(data, fingerprint)
 
 
 def _heads(vocabulary: list[str], offsets: array.array[int],
