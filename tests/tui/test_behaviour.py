@@ -331,3 +331,17 @@ async def test_highlight_styles_are_computed_once_per_theme(
         await pilot.press("backspace")
         await settle(pilot)
         assert len(calls) == 2
+
+
+def test_the_current_mention_is_legible_in_every_theme() -> None:
+    from textual.app import App
+
+    from reader.tui.widgets.reading_pane import theme_styles
+
+    probe: App[None] = App()
+    for theme in ("textual-dark", "textual-light", "catppuccin-latte", "solarized-light", "nord"):
+        probe.theme = theme
+        current = theme_styles(probe.get_css_variables())["current"]
+        assert current.color is not None and current.bgcolor is not None
+        ratio = contrast(Color.from_rich_color(current.color), Color.from_rich_color(current.bgcolor))
+        assert ratio >= 4.5, theme

@@ -104,15 +104,6 @@ async def test_pinning_chips_and_backspace(app: ReaderApp) -> None:
         assert count_text(app) == "4 of 5 articles"
 
 
-async def test_cursor_stays_on_its_article_while_filtering(app: ReaderApp) -> None:
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("j", "j")
-        before = main(app).article_list.current_id
-        await type_filter(pilot, "ha noi")
-        assert main(app).article_list.current_id == before
-        assert main(app).article_list.cursor == 2
-
-
 async def test_sort_cycles_and_keeps_the_article(app: ReaderApp) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("j")
