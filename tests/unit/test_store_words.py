@@ -88,7 +88,7 @@ def test_a_damaged_saved_index_is_ignored(tmp_path: Path, cut: int) -> None:
     assert WordIndex.from_bytes(data[:cut], "fp") is None
     assert WordIndex.from_bytes(data + b"\0", "fp") is None
     assert WordIndex.from_bytes(b"garbage" * 10, "fp") is None
-    header = len(word_index._MAGIC) + 16 + 8 * 3  # the postings' count, after key and sizes
+    header = len(word_index._MAGIC) + 16 + 8 * 2  # the postings count: after the key, two sizes
     claims_more = data[:header] + (2**40).to_bytes(8, "little") + data[header + 8:]
     assert WordIndex.from_bytes(claims_more, "fp") is None
 
