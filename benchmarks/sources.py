@@ -26,6 +26,7 @@ import lxml.html
 ROOT = Path(__file__).resolve().parents[1]
 WEB = ROOT / "tests" / "fixtures" / "web"
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 
 @dataclass(slots=True, frozen=True)
@@ -143,6 +144,126 @@ def bench_extraction(rounds: int) -> None:
               f"{rounds * len(pages) / elapsed:8.0f} {elapsed / floor_time:7.1f}")
 
 
+def bench_archive(count: int, folder: Path) -> None:
+    """The same stories as N text files and as N archive files, each read and recognised."""
+    from make_corpus import write_corpus
+
+    from reader.entities.gazetteer import load_gazetteer
+    from reader.entities.recognise import Recogniser
+    from reader.feeds.archive import Archive, Record, read_archived
+    from reader.ingest.load import read_article
+
+    recogniser = Recogniser(load_gazetteer())
+    texts = folder / "texts"
+    write_corpus(texts, count, seed=7)
+    files = sorted(texts.rglob("*.txt"))
+    records = []
+    for path in files:
+        article = read_article(path, path.read_bytes(), recogniser)
+        assert not isinstance(article, str) and hasattr(article, "title"), article
+        records.append(Record(url=f"https://news.example/{path.stem}", title=article.title,
+                              paragraphs=tuple(article.paragraphs), date=article.date, author=article.author,
+                              site="News Example", guid=path.stem))
+    archive = Archive(folder / "archive")
+    archive.commit(records)
+    archived = archive.article_files()
+    print(f"\nArchive: {len(files):,} text files and {len(archived):,} archive files of the same stories, "
+          "read and recognised one after the other")
+
+    def load_texts() -> None:
+        for path in files:
+            read_article(path, path.read_bytes(), recogniser)
+
+    def load_archive() -> None:
+        for path in archived:
+            read_archived(str(path), path.read_bytes(), recogniser)
+
+    # Alternated, best of three each: the machine is shared and its speed drifts.
+    text_times, archive_times = [], []
+    for _ in range(3):
+        text_times.append(_timed(load_texts))
+        archive_times.append(_timed(load_archive))
+    text_time, archive_time = min(text_times), min(archive_times)
+    print(f"{'text files (floor)':42} {text_time:7.2f} s  {len(files) / text_time:8.0f} articles/s  1.00")
+    print(f"{'archive files':42} {archive_time:7.2f} s  {len(archived) / archive_time:8.0f} articles/s  "
+          f"{archive_time / text_time:4.2f}")
+
+
+def _timed(run: Callable[[], None]) -> float:
+    started = time.perf_counter()
+    run()
+    return time.perf_counter() - started
+
+
+def bench_fetch(feeds: int, delay: float = 0.2) -> None:
+    """N feeds that each answer after `delay`, spread over hosts (127.0.0.x) of at most the
+    per-host cap each, beside one feed; then all N on one host, where the cap queues them."""
+    import http.server
+    import threading
+
+    from reader.feeds.archive import Archive
+    from reader.feeds.fetch import fetch_all
+    from reader.feeds.http import FetchOptions
+    from reader.feeds.subscriptions import Subscription
+
+    class Slow(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            time.sleep(delay)
+            number = self.path.strip("/")
+            body = (f'<rss version="2.0"><channel><title>f{number}</title><item><title>Story {number}'
+                    f"</title><guid>{self.server.server_address[0]}-{number}</guid><description>Police in "
+                    f"Hue report case {number} on {self.server.server_address[0]}.</description></item>"
+                    "</channel></rss>").encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/rss+xml")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *_: object) -> None:
+            pass
+
+    options = FetchOptions(fetch_pages=False, retries=0)
+    hosts = [f"127.0.0.{n}" for n in range(1, (feeds + options.per_host - 1) // options.per_host + 1)]
+    servers = []
+    for host in hosts:
+        server = http.server.ThreadingHTTPServer((host, 0), Slow)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+    try:
+        def subscriptions(count: int, spread: bool) -> list[Subscription]:
+            chosen = []
+            for n in range(count):
+                server = servers[n // options.per_host] if spread else servers[0]
+                chosen.append(Subscription(f"http://{server.server_address[0]}:{server.server_address[1]}/{n}",
+                                           f"f{n}"))
+            return chosen
+
+        def once(chosen: list[Subscription]) -> float:
+            with tempfile.TemporaryDirectory() as folder:
+                started = time.perf_counter()
+                summary = fetch_all(chosen, options=options, archive=Archive(Path(folder)),
+                                    state_file=Path(folder) / "state.json")
+                elapsed = time.perf_counter() - started
+            assert summary.ok, summary.line()
+            return elapsed
+
+        one = min(once(subscriptions(1, True)) for _ in range(3))
+        spread = min(once(subscriptions(feeds, True)) for _ in range(3))
+        single_host = once(subscriptions(feeds, False))
+    finally:
+        for server in servers:
+            server.shutdown()
+    print(f"\nFetching: feeds answering after {delay * 1000:.0f} ms; "
+          f"at most {options.per_host} at once per host")
+    print(f"{'1 feed (floor)':42} {one:7.2f} s")
+    label = f"{feeds} feeds on {len(hosts)} hosts"
+    print(f"{label:42} {spread:7.2f} s  {spread - one:+.2f} s beside one feed "
+          f"= {(spread - one) / delay:.1f} x {delay * 1000:.0f} ms (target: at most 3)")
+    print(f"{f'{feeds} feeds on one host':42} {single_host:7.2f} s  the cap of {options.per_host} per host "
+          f"queues them: {single_host / one:.1f} x one feed")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=20)
@@ -155,6 +276,10 @@ def main(argv: list[str] | None = None) -> int:
             os.environ[variable] = str(Path(folder) / variable.lower())
         if args.only in (None, "extraction"):
             bench_extraction(args.rounds)
+        if args.only in (None, "archive"):
+            bench_archive(args.archive, Path(folder))
+        if args.only in (None, "fetch"):
+            bench_fetch(args.feeds)
     return 0
 
 

@@ -9,9 +9,12 @@ import threading
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reader.entities.recognise import Recogniser
-from reader.feeds.archive import Archive, Record, archive_dir, read_archived, write_once
+from reader.feeds.archive import Archive, Record, archive_dir, clean_again, read_archived, write_once
+from reader.ingest.clean import clean_text
 from reader.ingest.html import Page, extract_page, page_article
 
 WEB = Path(__file__).resolve().parents[1] / "fixtures" / "web"
@@ -170,3 +173,12 @@ def test_an_edited_archive_file_is_cleaned_again(recogniser: Recogniser) -> None
     assert article.title == "Red [b]title[/b]"
     assert article.body == "Text with a link in it."
     assert article.date is None
+
+
+PIECES = ["a", "B", " ", "  ", "\n", "\n\n", "\t", "\r", "&", "&amp;", "&#7897;", "\x1b[31m", "\x1b]8;;x\x07",
+          "\x00", "\u00a0", "\u200b", "\u202e", "o\u0302", "ộ", "Hà Nội", "[b]", "\ufeff", "\x9b1m"]
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=20).map("".join))
+def test_cleaning_again_is_clean_text_whatever_the_file_holds(text: str) -> None:
+    assert clean_again(text) == clean_text(text)
