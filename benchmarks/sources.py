@@ -223,7 +223,7 @@ def bench_fetch(feeds: int, delay: float = 0.2) -> None:
         def log_message(self, *_: object) -> None:
             pass
 
-    options = FetchOptions(fetch_pages=False, retries=0)
+    options = FetchOptions(fetch_pages=False, retries=0, use_proxy_settings=False)
     hosts = [f"127.0.0.{n}" for n in range(1, (feeds + options.per_host - 1) // options.per_host + 1)]
     servers = []
     for host in hosts:

@@ -21,8 +21,15 @@ from reader.feeds.http import FetchOptions
 WEB = Path(__file__).resolve().parents[1] / "fixtures" / "web"
 
 FAST = FetchOptions(connect_timeout=0.5, read_timeout=0.5, deadline=3.0, max_bytes=1024 * 1024,
-                    max_redirects=3, per_host=4, retries=1, backoff=0.05)
+                    max_redirects=3, per_host=4, retries=1, backoff=0.05, use_proxy_settings=False)
 """Every fault ends within a second or two."""
+
+
+@pytest.fixture(autouse=True)
+def _no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The local server is reached directly, whatever proxy the machine running the tests uses."""
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
 
 
 @pytest.fixture(scope="session")

@@ -17,12 +17,13 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from reader.entities.recognise import Recogniser
-from reader.feeds.archive import Archive, read_archived
-from reader.feeds.fetch import FetchProgress, FetchSummary, fetch_all
+from reader.feeds.archive import Archive, Record, read_archived
+from reader.feeds.fetch import FetchProgress, FetchSummary, fetch_all, fetch_page
 from reader.feeds.state import load_states
 from reader.feeds.subscriptions import Subscription
 
 from .conftest import FAST, cp1258_bytes, fixture_text, raw_server
+from .conftest import WEB as WEB_FIXTURES
 
 PAGES = {
     "/hanoi-police-break-up-online-gambling-ring-4871234.html": "express_police.html",
@@ -407,3 +408,26 @@ def test_a_changed_feed_fetches_only_the_pages_not_yet_archived(server: HTTPServ
     before = len(server.log)
     assert _fetch(feed).new_articles == 0
     assert [request.path for request, _ in server.log[before:]] == ["/news.rss"]
+
+
+def test_one_page_is_fetched_into_the_archive(server: HTTPServer, recogniser: Recogniser) -> None:
+    _serve_pages(server)
+    server.expect_request("/front.html").respond_with_data(
+        (WEB_FIXTURES / "section_index.html").read_bytes(), content_type="text/html")
+    url = server.url_for("/nghe-an-drink-driving.html")
+    record = fetch_page(url, options=FAST)
+    assert isinstance(record, Record)
+    assert record.title == "Traffic police in Nghe An step up checks on drink driving"
+    assert record.url == "https://en.cand.example/public-order/traffic-police-check-drink-driving-i7712/"
+    assert record.aliases == (url,)
+    again = fetch_page(url, options=FAST)
+    assert isinstance(again, Record)
+    assert len(Archive().article_files()) == 1
+    (article,) = _archived(recogniser)
+    assert article.author == "Hoang Lam" and "nghe-an" in article.places
+    assert fetch_page(server.url_for("/front.html"), options=FAST) == \
+        "no article text found on the page (only 5 words outside menus and lists)"
+    server.expect_request("/missing.html").respond_with_data("", status=404)
+    assert fetch_page(server.url_for("/missing.html"), options=FAST) == "not found (HTTP 404)"
+    for bad in ("javascript:alert(1)", "file:///etc/passwd"):
+        assert fetch_page(bad, options=FAST) == f"{bad!r} is not an http or https address"

@@ -24,7 +24,7 @@ FETCH = (
     "from reader.feeds.http import FetchOptions\n"
     "from reader.feeds.subscriptions import load_subscriptions\n"
     "summary = fetch_all(load_subscriptions().feeds, options=FetchOptions(connect_timeout=1, read_timeout=2,"
-    " deadline=5, retries=0), progress=lambda p: print(p.message, flush=True))\n"
+    " deadline=5, retries=0, use_proxy_settings=False), progress=lambda p: print(p.message, flush=True))\n"
     "print(summary.line())\n"
 )
 FEEDS = 6

@@ -318,3 +318,35 @@ def fetch_all(feeds: Sequence[Subscription], *, options: FetchOptions | None = N
     order = {feed.location: number for number, feed in enumerate(feeds)}
     collected.sort(key=lambda result: order.get(result.location, 0))
     return FetchSummary(tuple(collected), cancelled)
+
+
+def fetch_page(url: str, *, options: FetchOptions | None = None,
+               archive: Archive | None = None) -> Record | str:
+    """One web page into the archive (for `reader URL`): its record, also when it was archived
+    before, or in plain words why there is none."""
+    from reader.feeds.parse import safe_link
+
+    link = safe_link(url)
+    if link is None:
+        return f"{url!r} is not an http or https address"
+    options = options or FetchOptions()
+    archive = archive or Archive()
+
+    async def main() -> Record | str:
+        async with make_client(options) as client:
+            try:
+                response = await get(client, link, options, HostLimits(options.per_host))
+            except FetchError as error:
+                return error.message
+        page = extract_page(response.url, response.content, response.content_type)
+        if isinstance(page, str):
+            return page
+        canonical = page.url or response.url
+        aliases = tuple(dict.fromkeys(a for a in (link, response.url) if a != canonical))
+        return Record(url=canonical, title=page.title, paragraphs=page.paragraphs, date=page.date,
+                      author=page.author, site=page.site, language=page.language, aliases=aliases)
+
+    record = asyncio.run(main())
+    if isinstance(record, Record):
+        archive.commit([record])
+    return record

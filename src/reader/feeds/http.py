@@ -43,6 +43,8 @@ class FetchOptions:
     """Fetch each new entry's page for its full text (else keep the feed's own text)."""
     max_pages_per_feed: int = 100
     user_agent: str = "reader/0.1 (terminal news reader)"
+    use_proxy_settings: bool = True
+    """Follow HTTP_PROXY/HTTPS_PROXY/NO_PROXY as other tools do; tests of a local server turn it off."""
 
 
 class FetchError(Exception):
@@ -90,7 +92,7 @@ def make_client(options: FetchOptions) -> httpx.AsyncClient:
         timeout=httpx.Timeout(options.read_timeout, connect=options.connect_timeout, pool=None),
         limits=httpx.Limits(max_connections=options.connections,
                             max_keepalive_connections=options.connections),
-        headers={"User-Agent": options.user_agent}, trust_env=False,
+        headers={"User-Agent": options.user_agent}, trust_env=options.use_proxy_settings,
     )
 
 
