@@ -115,6 +115,18 @@ def test_an_entity_expansion_bomb_is_refused_fast_and_small() -> None:
     assert elapsed < 2 and peak < 20_000_000
 
 
+def test_entities_declared_after_a_long_prolog_or_in_utf16_are_refused_and_xml_text_is_not() -> None:
+    bomb = ('<?xml version="1.0"?>' + "<!-- padding -->" * 1000 + '<!DOCTYPE r [<!ENTITY a "aaaa">]>'
+            '<rss version="2.0"><channel><title>&a;</title></channel></rss>')
+    for data in (bomb.encode(), bomb.encode("utf-16")):
+        result = parse_feed(data, f"{BASE}/feed")
+        assert isinstance(result, str) and "entities" in result
+    about_xml = (b'<rss version="2.0"><channel><title>t</title><item><title>XML</title><description>'
+                 b"<![CDATA[Writing <!ENTITY x> declares an entity.]]></description></item></channel></rss>")
+    feed = parse_feed(about_xml, f"{BASE}/feed")
+    assert isinstance(feed, ParsedFeed) and feed.entries[0].title == "XML"
+
+
 def test_html_paragraphs() -> None:
     assert html_paragraphs("<p>One</p><p>Two<br>Three</p><script>x()</script>") == ("One", "Two", "Three")
     assert html_paragraphs("plain &amp; simple") == ("plain & simple",)

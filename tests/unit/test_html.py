@@ -197,3 +197,11 @@ def test_only_http_urls_are_kept() -> None:
     page = extract_page("https://site.example/a.html", markup, None)
     assert isinstance(page, Page)
     assert page.url == "https://site.example/a.html"
+
+
+def test_an_xhtml_page_with_an_xml_declaration() -> None:
+    data = (b'<?xml version="1.0" encoding="utf-8"?>\n'
+            + (WEB / "express_police.html").read_bytes().replace(b"<!DOCTYPE html>", b""))
+    page = extract_page("a.xhtml", data, None)
+    assert isinstance(page, Page), page
+    assert page.title == "Hanoi police break up online gambling ring worth VND2 trillion"

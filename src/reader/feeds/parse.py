@@ -22,6 +22,7 @@ import lxml.html
 from reader.ingest.clean import clean_text
 
 _ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.IGNORECASE)
+_ROOT_START = re.compile(rb"<[A-Za-z]")
 _HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.IGNORECASE | re.DOTALL)
 _BLOCKS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "blockquote", "figcaption", "tr")
 
@@ -122,7 +123,10 @@ def parse_feed(data: bytes, location: str, content_type: str | None = None) -> P
     if not data.strip():
         return "empty response where a feed was expected"
     head = data[:8192]
-    if _ENTITY_DECLARATION.search(head):
+    # Entities are declared before the root element (in UTF-16 with NUL bytes between letters).
+    plain = data.replace(b"\x00", b"") if b"\x00" in head else data
+    root = _ROOT_START.search(plain)
+    if _ENTITY_DECLARATION.search(plain, 0, root.start() if root else len(plain)):
         return "refused: the feed declares XML entities (they can expand to gigabytes)"
     if _HTML_START.match(head) or (b"<html" in head.lower() and b"<rss" not in head and b"<feed" not in head):
         return "not a feed: the address gives a web page (look for its RSS link)"

@@ -32,6 +32,7 @@ MIN_WORDS = 25
 """Fewer words than this is a section front, an error page or a paywall, not a story."""
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _BYLINE_PREFIX = re.compile(r"^(?:(?:story|written|reported|photos?)\s+by|by|reporter|author|tác giả)"
                             r"\s*:?\s+", re.IGNORECASE)
 _TRANSLATOR = re.compile(r"\s*(?:[-–—,|;/(]\s*)?(?:translated|translation|compiled|edited)\s+by\b.*$",
@@ -178,6 +179,8 @@ def extract_page(source: str, data: bytes, content_type: str | None) -> Page | s
         if "\x1b" in markup or "\x9b" in markup or "\x9d" in markup:
             # The parser would drop the ESC byte and leave `[31m` behind as text.
             markup = safe_text(markup)
+        # An XHTML page's `<?xml ... encoding=...?>` has been acted on; lxml refuses it in text.
+        markup = _XML_DECLARATION.sub("", markup, count=1)
         tree = lxml.html.document_fromstring(markup.replace("\x00", ""))
     except (lxml.etree.ParserError, ValueError) as error:
         return f"not a readable web page ({error})"
