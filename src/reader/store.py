@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
@@ -71,15 +71,21 @@ class Store:
         self._indexed = (0, len(self.articles))
         # The sort caches are filled lazily from the UI thread and the filter thread alike.
         self._order_lock = threading.RLock()
-        places: dict[str, set[int]] = {}
-        people: dict[str, set[int]] = {}
-        person_names: dict[str, Counter[str]] = {}
+        places: defaultdict[str, list[int]] = defaultdict(list)
+        people: defaultdict[str, list[int]] = defaultdict(list)
+        person_names: dict[str, dict[str, int]] = {}
+        # Plain lists and dicts: a warm start at 100,000 articles spends most of its time
+        # here otherwise (a set and a Counter per person cost more than the rest).
         for index, article in enumerate(self.articles):
             for place in article.places:
-                places.setdefault(place, set()).add(index)
+                places[place].append(index)
             for person, name in zip(article.people, article.person_names, strict=True):
-                people.setdefault(person, set()).add(index)
-                person_names.setdefault(person, Counter())[name] += 1
+                people[person].append(index)
+                names = person_names.get(person)
+                if names is None:
+                    person_names[person] = {name: 1}
+                else:
+                    names[name] = names.get(name, 0) + 1
         self.place_index = {k: frozenset(v) for k, v in places.items()}
         self.person_index = {k: frozenset(v) for k, v in people.items()}
         self.entities = self._entities(person_names)
@@ -87,7 +93,7 @@ class Store:
         self._ranks: dict[SortOrder, list[int]] = {}
         self._all: frozenset[int] | None = None
 
-    def _entities(self, person_names: dict[str, Counter[str]]) -> dict[tuple[str, str], Entity]:
+    def _entities(self, person_names: dict[str, dict[str, int]]) -> dict[tuple[str, str], Entity]:
         entities: dict[tuple[str, str], Entity] = {}
         for place in self.gazetteer.places.values():
             entities[(PLACE, place.id)] = Entity(PLACE, place.id, place.name, place.aliases +
@@ -100,9 +106,11 @@ class Store:
         for person_id, names in person_names.items():
             if (PERSON, person_id) in entities:
                 continue
-            spellings = sorted(names, key=lambda n: (n.isascii(), -names[n]))
-            entities[(PERSON, person_id)] = Entity(PERSON, person_id, spellings[0],
-                                                   tuple(spellings))
+            if len(names) == 1:
+                spellings: tuple[str, ...] = tuple(names)
+            else:  # written with diacritics first, then the most frequent
+                spellings = tuple(sorted(names, key=lambda n: (n.isascii(), -names[n])))
+            entities[(PERSON, person_id)] = Entity(PERSON, person_id, spellings[0], spellings)
         return entities
 
     # -- lookups ---------------------------------------------------------------------------
