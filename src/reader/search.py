@@ -14,6 +14,7 @@ import bisect
 import functools
 import heapq
 import threading
+import weakref
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -162,6 +163,11 @@ class NameTable:
         return found
 
 
+_TABLES: weakref.WeakKeyDictionary[Store, NameTable] = weakref.WeakKeyDictionary()
+"""The name table of each live store: the store is read-only, so one table serves all."""
+_TABLES_LOCK = threading.Lock()
+
+
 class Searcher:
     """Matching and filtering over one store; cheap to build. The name table is built on
     first use (or by `prepare`, off the interface's thread); scores of the last few typed
@@ -170,22 +176,23 @@ class Searcher:
     def __init__(self, store: Store) -> None:
         self.store = store
         self._table: NameTable | None = None
-        self._table_lock = threading.Lock()
         self._scored = functools.lru_cache(maxsize=32)(self._score_all)
         self._place_counts: dict[str, int] = {}
 
     def prepare(self, progress: Progress | None = None) -> None:
-        """Build now what the first search would: the name table and the word index."""
+        """Build now what the first search would: the name table and the word index.
+        Searchers of the same store share them, so this can run wherever loading runs."""
         self._names()
         self.store.word_index(progress)
 
     def _names(self) -> NameTable:
         table = self._table
         if table is None:
-            with self._table_lock:
-                if self._table is None:
-                    self._table = NameTable(self.store)
-                table = self._table
+            with _TABLES_LOCK:
+                table = _TABLES.get(self.store)
+                if table is None:
+                    table = _TABLES[self.store] = NameTable(self.store)
+            self._table = table
         return table
 
     # -- names -----------------------------------------------------------------------------

@@ -177,3 +177,5 @@ def test_prepare_builds_what_the_first_search_needs(gazetteer: Gazetteer) -> Non
     searcher.prepare(lambda done, total: seen.append((done, total)))
     assert store.index_ready and searcher._table is not None
     assert seen[-1] == (len(store), len(store))
+    assert Searcher(store)._names() is searcher._table  # shared, not built again
+    assert Searcher(open_store([], gazetteer))._names() is not searcher._table
