@@ -41,13 +41,22 @@ def state_path() -> Path:
 
 
 def _from_json(value: object) -> FeedState | None:
+    """A feed's saved state; a field of the wrong type (a file edited by hand) is left at its
+    default rather than trusted."""
     if not isinstance(value, dict):
         return None
-    names = {f.name for f in fields(FeedState)}
-    try:
-        return FeedState(**{k: v for k, v in value.items() if k in names})
-    except TypeError:
-        return None
+    kept: dict[str, object] = {}
+    for name, default in _DEFAULTS.items():
+        field_value = value.get(name, default)
+        if isinstance(default, int):
+            if isinstance(field_value, int) and not isinstance(field_value, bool) and field_value >= 0:
+                kept[name] = field_value
+        elif field_value is None or isinstance(field_value, str):
+            kept[name] = field_value
+    return FeedState(**kept)  # type: ignore[arg-type]
+
+
+_DEFAULTS = {f.name: getattr(FeedState(), f.name) for f in fields(FeedState)}
 
 
 def load_states(path: Path | None = None) -> dict[str, FeedState]:
