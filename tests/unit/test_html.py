@@ -205,3 +205,14 @@ def test_an_xhtml_page_with_an_xml_declaration() -> None:
     page = extract_page("a.xhtml", data, None)
     assert isinstance(page, Page), page
     assert page.title == "Hanoi police break up online gambling ring worth VND2 trillion"
+
+
+def test_a_canonical_link_to_the_front_page_is_not_the_storys_address() -> None:
+    data = (WEB / "express_police.html").read_bytes().replace(
+        b"https://e.expressdaily.example/hanoi-police-break-up-online-gambling-ring-4871234.html",
+        b"https://e.expressdaily.example/")
+    page = extract_page("https://e.expressdaily.example/news/story-1.html", data, None)
+    assert isinstance(page, Page)
+    assert page.url == "https://e.expressdaily.example/news/story-1.html"
+    saved = extract_page("saved/story.html", data, None)
+    assert isinstance(saved, Page) and saved.url == "https://e.expressdaily.example/"

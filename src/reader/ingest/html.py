@@ -166,6 +166,16 @@ def _safe_url(url: str | None) -> str | None:
     return url if urlsplit(url).scheme in ("http", "https") else None
 
 
+def _canonical(declared: str | None, source: str) -> str | None:
+    """The page's own address for itself, unless it names the site's front page (a common
+    template mistake that would make every story one URL), then the address it came from."""
+    canonical, fetched = _safe_url(declared), _safe_url(source)
+    if canonical and urlsplit(canonical).path.strip("/") == "" and fetched and \
+            urlsplit(fetched).path.strip("/") != "":
+        return fetched
+    return canonical or fetched
+
+
 def extract_page(source: str, data: bytes, content_type: str | None) -> Page | str:
     """A page's story and metadata, or in plain words why there is none."""
     if not data.strip():
@@ -211,7 +221,7 @@ def extract_page(source: str, data: bytes, content_type: str | None) -> Page | s
         date=_date(document.date, tree),
         author=_author(document.author),
         site=site or None,
-        url=_safe_url(document.url) or _safe_url(source),
+        url=_canonical(document.url, source),
         language=language,
         paragraphs=tuple(paragraphs),
     )
