@@ -55,15 +55,16 @@ def load_articles(paths: Sequence[Path] = (), gazetteer: Gazetteer | None = None
 
 
 def word_index(paths: Sequence[Path], articles: Sequence[Article],
-               progress: Progress | None = None) -> WordIndex:
-    """The word index of the loaded articles: the one saved by the last start when they are
-    the same articles, else built now and saved for the next start (with the parse cache)."""
+               progress: Progress | None = None, build: bool = True) -> WordIndex | None:
+    """The word index of the loaded articles: the one saved by the last start when it is
+    for the same articles (or the first of them), else built now and saved for the next
+    start (with the parse cache); with `build` false, None instead of building."""
     if not _caching():
-        return WordIndex.build(articles, progress)
+        return WordIndex.build(articles, progress) if build else None
     where = cache_dir() / f"words-{_cache_name(_sources(paths))}.bin"
     fingerprint = code_fingerprint(WordIndex.code_fingerprint())
     saved = for_articles(articles, WordIndex.load(where, fingerprint))
-    if saved is not None and saved.articles == len(articles):
+    if saved is not None or not build:
         return saved
     built = WordIndex.build(articles, progress)
     built.save(where, fingerprint)
@@ -74,8 +75,13 @@ def saved_word_index(paths: Sequence[Path]) -> WordSource:
     """For `Store(words=...)`: the word index is read (or built and saved) on first use.
     Whether to cache is decided now, as for the parse cache, not when it is first used."""
     if not _caching():
-        return lambda articles, progress: WordIndex.build(articles, progress)
+        return _no_saved_index
     return functools.partial(word_index, list(paths))
+
+
+def _no_saved_index(articles: Sequence[Article], progress: Progress | None = None,
+                    build: bool = True) -> WordIndex | None:
+    return WordIndex.build(articles, progress) if build else None
 
 
 def open_store(paths: Sequence[Path] = (), gazetteer: Gazetteer | None = None,

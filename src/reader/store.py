@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
+from typing import Protocol
 
 from reader.entities.gazetteer import Gazetteer
 from reader.entities.recognise import PERSON, PLACE
@@ -20,8 +21,14 @@ from reader.ingest.load import Skipped
 from reader.word_index import WordIndex, for_articles
 
 Progress = Callable[[int, int], None]
-WordSource = Callable[[Sequence[Article], Progress | None], WordIndex]
-"""Gives the word index of the articles, e.g. reading the one saved at the last start."""
+
+
+class WordSource(Protocol):
+    """Gives the word index of the articles: the one saved at the last start if it is for
+    them, else one built now; with `build` false, None instead of building."""
+
+    def __call__(self, articles: Sequence[Article], progress: Progress | None = None,
+                 build: bool = True) -> WordIndex | None: ...
 
 
 @dataclass(slots=True, frozen=True)
@@ -150,9 +157,18 @@ class Store:
 
                 if self._words_source is not None:
                     self._words = self._words_source(self.articles, report)
-                else:
+                if self._words is None:
                     self._words = WordIndex.build(self.articles, report)
             return self._words
+
+    def load_saved_index(self) -> bool:
+        """Take the saved word index if there is one for these articles, never building
+        one: cheap enough to do before the first screen. True if the index is ready."""
+        if self._words is None and self._words_source is not None:
+            with self._words_lock:
+                if self._words is None:
+                    self._words = self._words_source(self.articles, build=False)
+        return self._words is not None
 
     @property
     def index_ready(self) -> bool:

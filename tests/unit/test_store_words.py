@@ -185,3 +185,23 @@ def test_sort_orders_are_built_once_however_many_threads_ask(gazetteer: Gazettee
     dates = [store.articles[i].date for i in order]
     assert sorted(order) == list(range(50)) and dates == sorted(dates)  # type: ignore[type-var]
     assert all(r == [1, 2] or r is order for r in results) and len(results) == 12
+
+
+def test_a_saved_index_is_taken_before_the_first_screen_and_none_is_built(
+        tmp_path: Path, gazetteer: Gazetteer, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "news"
+    write(folder, 5)
+    real_build = WordIndex.build
+    builds: list[int] = []
+
+    def counted(articles: list[Article], progress: object = None) -> WordIndex:
+        builds.append(len(articles))
+        return real_build(articles)
+
+    monkeypatch.setattr(word_index.WordIndex, "build", counted)
+    first = corpus.open_store([folder], gazetteer)
+    assert not first.load_saved_index() and not first.index_ready and builds == []
+    assert first.with_word("fraud") and builds == [5]  # built on use, and saved
+    second = corpus.open_store([folder], gazetteer)
+    assert second.load_saved_index() and second.index_ready and builds == [5]
+    assert second.with_word("fraud") == first.with_word("fraud")
