@@ -12,8 +12,10 @@ foreign names, so no list of them is needed. A name followed by a thing word (`S
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reader.entities.cues import (
     AGE_AFTER,
@@ -33,6 +35,7 @@ Token = tuple[str, int, int]
 Run = list[Token]
 
 MAX_WORDS = 5
+NAMED = frozenset(("named", "called", "dubbed", "alias", "aka"))
 NONE, WEAK, STRONG = 0, 1, 2
 """Cue strength: a weak cue (`Head`, `Senior`, also common English words when capitalised)
 lets a Vietnamese-shaped name of two syllables through; a strong one any capitalised name."""
@@ -48,23 +51,27 @@ class Found:
 
 
 def _previous_words(text: str, start: int, count: int) -> list[str]:
-    """Up to `count` folded words before `start`, nearest last, while only spaces separate
-    them: punctuation (a sentence or clause ended) stops the look back."""
+    """Up to `count` folded words before `start` on its line, nearest last, while only spaces
+    separate them: punctuation (a sentence or clause ended) stops the look back."""
+    if start == 0 or text[start - 1] not in " \t\u00a0":
+        return []
+    window = text[max(0, start - 64):start]
+    window = window[window.rfind("\n") + 1:]
+    parts = window.split()
+    if len(window) == 64 and parts:
+        parts = parts[1:]
     words: list[str] = []
-    index = start
-    while len(words) < count:
-        space_end = index
-        while index > 0 and text[index - 1] in " \t\u00a0":
-            index -= 1
-        if index == space_end:
+    for part in reversed(parts[-count:]):
+        if not part.replace("-", "").replace("'", "").replace("’", "").isalpha():
             break
-        word_end = index
-        while index > 0 and (text[index - 1].isalpha() or text[index - 1] in "-'’"):
-            index -= 1
-        if index == word_end:
-            break
-        words.append(fold(text[index:word_end]))
+        words.append(fold_word(part))
     return words[::-1]
+
+
+@lru_cache(maxsize=1 << 16)
+def fold_word(word: str) -> str:
+    """`fold` for the few thousand distinct words of names and titles, remembered."""
+    return fold(word)
 
 
 def _letter(word: str, position: int) -> bool:
@@ -96,19 +103,31 @@ class PersonFinder:
         self._clans = names.clans
         self._clan_firsts = {clan[0] for clan in names.clans}
         self._not_people = not_people()
+        self._cues = ROLES | PLURAL_ROLES | NAMED
+        self._starts = self._strong | self._weak | self._clan_firsts | TITLES | STRONG_TITLES | PLURAL_ROLES
 
     def find(self, text: str, runs: list[Run], taken: list[tuple[int, int]]) -> list[Found]:
+        spans = sorted(taken)
+        starts = [s for s, _ in spans]
+
         def free(token: Token) -> bool:
-            return all(token[2] <= s or token[1] >= e for s, e in taken)
+            at = bisect_right(starts, token[1]) - 1
+            if at >= 0 and spans[at][1] > token[1]:
+                return False
+            return at + 1 >= len(spans) or spans[at + 1][0] >= token[2]
 
         found: list[Found] = []
         listed: dict[int, bool] = {}
         """Start offsets of runs that continue a list after a plural role."""
         for run in runs:
-            upper = len(run) > 1 and all(w.isupper() for w, _, _ in run) and \
-                any(len(w) > 1 for w, _, _ in run)
-            words = [w.capitalize() if upper else w for w, _, _ in run]
-            folded = [fold(w) for w in words]
+            # A name has two words at least, except a Central Highlands woman's (H'Nhi).
+            if len(run) == 1 and not run[0][0].startswith(("H'", "H’")):
+                continue
+            upper = text[run[0][1]:run[-1][2]].isupper() and any(len(w) > 1 for w, _, _ in run)
+            words = [w.capitalize() for w, _, _ in run] if upper else [w for w, _, _ in run]
+            folded = [fold_word(w) for w in words]
+            if not self._may_hold_a_name(words, folded):
+                continue
             cue, plural = self._cue_before(text, run[0][1])
             if run[0][1] in listed:
                 cue, plural = STRONG, True
@@ -147,16 +166,29 @@ class PersonFinder:
                 index += length
         return found
 
+    def _may_hold_a_name(self, words: list[str], folded: list[str]) -> bool:
+        """A cheap test that rules out most runs (`Public Security`, `People's Court`): no word
+        starts a name or a title, and no two neighbours could be a foreign name."""
+        if any(word in self._starts or word.startswith(("h'", "h’")) for word in folded):
+            return True
+        return any(self._foreign_word(words[i], folded[i]) and self._foreign_word(words[i + 1], folded[i + 1])
+                   for i in range(len(words) - 1))
+
     def _cue_before(self, text: str, start: int) -> tuple[int, bool]:
         """A role written in lower case just before the run (`suspect`, `ministers`), or
         `named` after a person noun: a strong cue, since prose puts it there."""
+        if start < 2 or text[start - 1] != " ":
+            return NONE, False
+        last = fold_word(text[text.rfind(" ", 0, start - 1) + 1:start - 1])
+        if last not in self._cues:
+            return NONE, False
         before = _previous_words(text, start, 4)
         if not before:
             return NONE, False
         last = before[-1]
         if last in ROLES or last in PLURAL_ROLES:
             return STRONG, last in PLURAL_ROLES
-        if last in ("named", "called", "dubbed", "alias", "aka"):
+        if last in NAMED:
             context = set(before[:-1])
             if context & (PERSON_NOUNS | ROLES | PLURAL_ROLES | NATIONALITIES):
                 return STRONG, False
@@ -218,6 +250,7 @@ class PersonFinder:
         return 0
 
     @staticmethod
+    @lru_cache(maxsize=1 << 16)
     def _foreign_word(word: str, folded: str) -> bool:
         return is_capitalised(word) and folded not in NOT_NAME_WORDS and folded not in NOT_IN_NAMES \
             and not _role(folded) and any(c.isalpha() for c in word)

@@ -19,7 +19,7 @@ from reader.entities.cues import THING_AFTER
 from reader.entities.fold import fold
 from reader.entities.gazetteer import Gazetteer
 from reader.entities.names import TITLES, is_capitalised, is_name_word
-from reader.entities.people import PersonFinder
+from reader.entities.people import PersonFinder, fold_word
 
 PLACE = "place"
 PERSON = "person"
@@ -98,27 +98,47 @@ _UPPER = "".join(
     chr(c) for c in (*range(0x41, 0x5B), *range(0xC0, 0x250), *range(0x1E00, 0x1F00))
     if chr(c).isupper()
 )
-_RUN_WORD = rf"(?:[{_UPPER}]\.(?= [{_UPPER}])|[{_UPPER}][^\W\d_]*(?:[-'’](?!s(?![^\W\d_]))[^\W\d_]+)*)"
-_RUN = re.compile(rf"(?<![^\W\d_])(?<![-'’]){_RUN_WORD}(?: {_RUN_WORD})*(?![^\W\d_])")
 _LOWER = "".join(
     chr(c) for c in (*range(0x61, 0x7B), *range(0xDF, 0x250), *range(0x1E00, 0x1F00))
     if chr(c).islower()
 )
-_GLUED = re.compile(rf"(?<=[{_LOWER}])(?=[{_UPPER}][{_LOWER}]|Y [{_UPPER}]|H['’][{_UPPER}])")
-"""A lost space between words (`detainedTran Van Long`, `Nghe AnMore`)."""
+_NOT_UPPER = rf"[{_LOWER}]"
+_RUN_WORD = (
+    rf"[{_UPPER}](?:[{_UPPER}]+(?!{_NOT_UPPER})|\.(?= [{_UPPER}])"
+    rf"|{_NOT_UPPER}*(?:[-'’](?!s(?![^\W\d_]))[^\W\d_]+)*)"
+)
+_RUN = re.compile(rf"(?<![{_UPPER}\d_'’-]){_RUN_WORD}(?: {_RUN_WORD})*(?!{_NOT_UPPER})")
+"""Capitalised words (`Hùng`, `HÙNG`, `Ji-hoon`, `H'Hen`, the initial in `Marc E. Knapper`)
+joined by single spaces. A word ends where a capital follows a small letter, and a run may
+start right after a small letter: that is a lost space (`detainedTran Van Long`,
+`Nghe AnMore`), which `capitalised_runs` reports."""
 
 
 def capitalised_runs(text: str) -> list[Run]:
     """Capitalised words joined by single spaces (`Lieutenant General Lê Quốc Hùng`): the
-    only places a name can be, found by one regex instead of a walk over every word. An
-    initial (`E.`) continues a run only after a word that is not a Vietnamese syllable, so
+    only places a name can be, found by one regex instead of a walk over every word."""
+    return _scan(text)[0]
+
+
+def _scan(text: str) -> tuple[list[Run], list[int]]:
+    """The runs, and the offsets where a run is glued to the word before it. An initial
+    (`E.`) continues a run only after a word that is not a Vietnamese syllable, so
     `Nguyễn Văn A. Police` ends at A."""
     runs: list[Run] = []
+    glued: list[int] = []
     for match in _RUN.finditer(text):
         position = match.start()
+        if position and text[position - 1].isalpha():
+            glued.append(position)
         run: Run = []
-        for word in match.group().split(" "):
-            if run and run[-1][0].endswith(".") and is_name_word(run[-2][0] if len(run) > 1 else ""):
+        group = match.group()
+        if " " not in group:
+            runs.append([(group, position, match.end())])
+            continue
+        dotted = "." in group
+        for word in group.split(" "):
+            if dotted and run and run[-1][0].endswith(".") and \
+                    is_name_word(run[-2][0] if len(run) > 1 else ""):
                 last, start, end = run.pop()
                 run.append((last[:-1], start, end - 1))
                 runs.append(run)
@@ -126,11 +146,7 @@ def capitalised_runs(text: str) -> list[Run]:
             run.append((word, position, position + len(word)))
             position += len(word) + 1
         runs.append(run)
-    return runs
-
-
-def _has_glue(text: str) -> bool:
-    return _GLUED.search(text) is not None
+    return runs, glued
 
 
 def _without_initials(name: str) -> tuple[str, ...]:
@@ -214,6 +230,8 @@ class Recogniser:
     # -- people found by shape or context ------------------------------------------------
     def _discovered(self, text: str, runs: list[Run], taken: list[tuple[int, int]]) -> list[Mention]:
         found = self._finder.find(text, runs, taken)
+        if len(found) < 2:
+            return [Mention(PERSON, f.entity_id, f.start, f.end, f.name) for f in found]
         # `Marc E. Knapper` and `Marc Knapper` are one person: the fuller form's id wins.
         ids: dict[tuple[str, ...], str] = {}
         for person in sorted(found, key=lambda f: -len(f.entity_id)):
@@ -234,15 +252,15 @@ class Recogniser:
         refs: list[Mention] = []
         for run in runs:
             candidate = run[-1]
-            if len(run) > 1 and not (fold(run[-2][0]) in TITLES and
+            if len(run) > 1 and not (fold_word(run[-2][0]) in TITLES and
                                      not any(is_name_word(w) for w, _, _ in run[:-1])):
                 continue
             word, start, end = candidate
-            if start < first_start or fold(word) not in by_word or not is_capitalised(word):
+            if start < first_start or fold_word(word) not in by_word or not is_capitalised(word):
                 continue
             if any(not (end <= s or start >= e) for s, e in taken):
                 continue
-            earlier = [m for m in by_word[fold(word)] if m.start < start]
+            earlier = [m for m in by_word[fold_word(word)] if m.start < start]
             if earlier:
                 target = max(earlier, key=lambda m: m.start)
                 refs.append(Mention(PERSON, target.entity_id, start, end, target.name))
@@ -251,30 +269,26 @@ class Recogniser:
     # -- public ---------------------------------------------------------------------------
     def mentions(self, text: str) -> list[Mention]:
         """Every place and person mention with its offsets in `text`, in text order."""
-        glued = [m.start() for m in _GLUED.finditer(text)] if _has_glue(text) else []
+        runs, glued = _scan(text)
         if not glued:
-            return self._mentions(text)
+            return self._mentions(text, runs)
         # Words glued by a lost space are read with the space put back; offsets map back.
         pieces = [text[i:j] for i, j in zip([0, *glued], [*glued, len(text)], strict=True)]
         spaced = " ".join(pieces)
+        inserted = [g + k for k, g in enumerate(glued)]
 
         def back(offset: int) -> int:
             return offset - bisect_left(inserted, offset)
 
-        inserted = [g + k for k, g in enumerate(glued)]
-        found = []
-        for mention in self._mentions(spaced):
-            start, end = back(mention.start), back(mention.end)
-            found.append(Mention(mention.kind, mention.entity_id, start, end, mention.name))
-        return found
+        return [Mention(m.kind, m.entity_id, back(m.start), back(m.end), m.name)
+                for m in self._mentions(spaced, _scan(spaced)[0])]
 
-    def _mentions(self, text: str) -> list[Mention]:
+    def _mentions(self, text: str, runs: list[Run]) -> list[Mention]:
         folded = fold(text)
         hits = self._gazetteer_hits(text, folded)
         # A one-word place can end a name (Colonel Nguyễn Thị Huế): let names claim those.
         one_word = {(m.start, m.end) for m in hits
                     if m.kind == PLACE and " " not in m.name and "-" not in m.name}
-        runs = capitalised_runs(text)
         discovered = self._discovered(
             text, runs, [(m.start, m.end) for m in hits if (m.start, m.end) not in one_word])
         if discovered and one_word:

@@ -43,6 +43,7 @@ _BYLINE = re.compile(
 )
 _CLOCK = re.compile(r"^\d{1,2}[:h]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*\(?(?:GMT|UTC)\s*[+-]\d{1,2}\)?)?$",
                     re.IGNORECASE)
+_BYLINE_HINT = re.compile(r"\b(?:By|Story|Text|Reporter|Reported|Written|Tác giả|Bài|Article)\b")
 _BYLINE_SPLIT = re.compile(r"\s+(?:\||·|•|[-–—]{1,2})\s+")
 """Byline and date printed on one line, in either order (`By Hoang Phong | 20/11/2025`)."""
 _RELATED = re.compile(
@@ -60,6 +61,8 @@ _MENU_TEXT = (
     vietnam trang chu thoi su the gioi kinh te xa hoi phap luat giai tri the thao"""
 )
 _MENU_WORDS = frozenset(_MENU_TEXT.split())
+_DIGIT = re.compile(r"\d")
+_FURNITURE_MARK = re.compile(r"[>»›/\\|·•]")
 _BREADCRUMB = re.compile(r"\s*(?:>|»|›|/|\\|\||·|•|›)\s*")
 _SEPARATOR = re.compile(r"^[\W_]{1,5}$|^\d{1,3}\.?$")
 """Lone separators (`|`, `--`, `»`) and list numbers (`1`, `2.`) between page furniture."""
@@ -110,8 +113,7 @@ def _is_debris(line: str) -> bool:
 
 
 def _strip_caption_marker(paragraph: str) -> str:
-    tail = paragraph[-12:]
-    if not any(c.isdigit() for c in tail):
+    if not _DIGIT.search(paragraph, max(0, len(paragraph) - 12)):
         return paragraph
     return _CAPTION_MARKER.sub("", paragraph)
 
@@ -135,27 +137,36 @@ def _strip_tag_list(lines: list[str]) -> tuple[list[str], list[str]]:
 
 def _is_furniture(line: str) -> bool:
     """Site menus, breadcrumbs, banners, lone separators and list numbers."""
-    if _SEPARATOR.match(line):
+    if len(line) <= 5 and _SEPARATOR.match(line):
         return True
     if len(line) > 160:
         return False
-    parts = [p for p in _BREADCRUMB.split(fold(line)) if p]
+    first = line.split(None, 1)[0].strip("|>»›/\\·•:") if line.strip() else ""
+    head = first.lower() if first.isascii() else fold(first)
+    if head not in _FURNITURE_HEADS and not _FURNITURE_MARK.search(line):
+        return False
+    folded = fold(line)
+    parts = [p for p in _BREADCRUMB.split(folded) if p]
     if len(parts) >= 2 and all(len(p.split()) <= 4 for p in parts) and \
             sum(p in _MENU_WORDS for p in parts) * 2 >= len(parts):
         return True
-    words = fold(line).replace("|", " ").split()
+    words = folded.replace("|", " ").split()
     if 1 <= len(words) <= 12 and all(w in _MENU_WORDS for w in words) and \
             (len(words) >= 2 or line[:1].isupper()):
         return True
-    return bool(line.isupper() and len(words) <= 3 and fold(line) in _BANNERS)
+    return bool(line.isupper() and len(words) <= 3 and folded in _BANNERS)
 
 
 _BANNERS = frozenset(("advertisement", "breaking news", "breaking", "live", "trending", "hot",
                       "exclusive", "sponsored", "quang cao", "tin nong", "ads"))
+_FURNITURE_HEADS = _MENU_WORDS | {banner.split()[0] for banner in _BANNERS}
+"""A menu, breadcrumb or banner line starts with one of these, or holds a separator."""
 
 
 def _byline(line: str) -> tuple[str | None, str | None, dt.date | None] | None:
     """(author, agency, date) of a byline line, which may also carry the date."""
+    if not _BYLINE_HINT.search(line):
+        return None
     match = _BYLINE.match(line)
     date: dt.date | None = None
     if not match:
@@ -250,14 +261,14 @@ def parse_article(text: str, fallback_title: str = "Untitled") -> ParsedArticle:
         stripped = line.lstrip("#").strip() if line.startswith("#") else line.strip()
         if _is_debris(stripped) or _is_furniture(stripped):
             continue
-        if body_seen and _RELATED.match(fold(stripped)):
+        if body_seen and len(stripped) <= 40 and _RELATED.match(fold(stripped)):
             break
         if date is None and header_seen < 12:
             found = parse_date_line(stripped)
             if found:
                 date = found
                 continue
-        byline = _byline(stripped) if author is None and len(stripped) < 160 else None
+        byline = _byline(stripped) if author is None and len(stripped) < 120 else None
         if byline:
             author = byline[0]
             source = source or byline[1]
