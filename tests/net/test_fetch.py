@@ -431,3 +431,42 @@ def test_one_page_is_fetched_into_the_archive(server: HTTPServer, recogniser: Re
     assert fetch_page(server.url_for("/missing.html"), options=FAST) == "not found (HTTP 404)"
     for bad in ("javascript:alert(1)", "file:///etc/passwd"):
         assert fetch_page(bad, options=FAST) == f"{bad!r} is not an http or https address"
+
+
+def test_entries_left_for_later_are_fetched_next_time_despite_an_etag(server: HTTPServer) -> None:
+    def feed_handler(request: Request) -> Response:
+        if request.headers.get("If-None-Match") == '"v1"':
+            return Response(status=304)
+        return Response(fixture_text("rss2.xml", _base(server)), content_type="application/rss+xml",
+                        headers={"ETag": '"v1"'})
+
+    server.expect_request("/news.rss").respond_with_handler(feed_handler)
+    _serve_pages(server)
+    feed = Subscription(server.url_for("/news.rss"), "news")
+    first = _fetch(feed, max_pages_per_feed=2)
+    assert first.new_articles == 2
+    assert _state(feed.location)["warning"] == "1 entries left for the next fetch"
+    assert load_states()[feed.location].etag is None
+    second = _fetch(feed, max_pages_per_feed=2)
+    assert second.new_articles == 1
+    assert load_states()[feed.location].etag == '"v1"'
+    assert _fetch(feed).results[0].unchanged
+
+
+def test_an_entry_with_no_text_and_no_page_is_tried_again(server: HTTPServer) -> None:
+    item = f"<item><title>Only a title</title><link>{server.url_for('/later.html')}</link></item>"
+    def feed_handler(request: Request) -> Response:
+        if request.headers.get("If-None-Match") == '"same"':
+            return Response(status=304)
+        return Response(f'<rss version="2.0"><channel><title>t</title>{item}</channel></rss>',
+                        content_type="text/xml", headers={"ETag": '"same"'})
+
+    server.expect_request("/feed").respond_with_handler(feed_handler)
+    server.expect_oneshot_request("/later.html").respond_with_data("", status=404)
+    feed = Subscription(server.url_for("/feed"), "later")
+    assert _fetch(feed).new_articles == 0
+    warning = _state(feed.location)["warning"]
+    assert isinstance(warning, str) and "1 entries could not be read" in warning
+    server.expect_request("/later.html").respond_with_data(
+        fixture_text("plus_translator.html", _base(server)), content_type="text/html")
+    assert _fetch(feed).new_articles == 1

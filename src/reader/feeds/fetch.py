@@ -35,6 +35,9 @@ class FeedResult:
     unchanged: bool = False
     error: str | None = None
     warning: str | None = None
+    retry_later: bool = False
+    """Some entries were left out (a cap, a page with no text anywhere): the feed's validators
+    are not kept, so that the next fetch gets the whole feed instead of a 304."""
 
 
 @dataclass(slots=True, frozen=True)
@@ -180,19 +183,24 @@ async def _fetch_feed(run: _Run, feed: Subscription) -> FeedResult:
     if response.truncated:
         warnings.append(f"larger than {run.options.max_bytes // 1048576} MB: read only that much")
     fresh = [entry for entry in parsed.entries if not run.keys.knows(url=entry.link, guid=entry.key)]
-    if len(fresh) > run.options.max_pages_per_feed:
-        warnings.append(f"{len(fresh) - run.options.max_pages_per_feed} entries left for the next fetch")
+    left = max(0, len(fresh) - run.options.max_pages_per_feed)
+    if left:
+        warnings.append(f"{left} entries left for the next fetch")
         fresh = fresh[: run.options.max_pages_per_feed]
     notes = [entry.note for entry in parsed.entries if entry.note]
     if notes:
         warnings.append(f"{len(notes)} entries with a link that is not http(s) (not fetched): {notes[0]}")
     built = await asyncio.gather(*(_record(run, feed, parsed, entry) for entry in fresh))
     records = [record for record, _ in built if record is not None]
-    unreadable = sum(1 for _, failed in built if failed)
-    if unreadable:
-        warnings.append(f"{unreadable} linked pages could not be read; the feed's own text was kept")
+    kept = sum(1 for record, failed in built if failed and record is not None)
+    lost = sum(1 for record, failed in built if failed and record is None)
+    if kept:
+        warnings.append(f"{kept} linked pages could not be read; the feed's own text was kept")
+    if lost:
+        warnings.append(f"{lost} entries could not be read (their page failed and the feed has no text); "
+                        "tried again next time")
     result = FeedResult(feed.name, feed.location, entries=len(parsed.entries),
-                        warning="; ".join(warnings) or None)
+                        warning="; ".join(warnings) or None, retry_later=bool(left or lost))
     final = await _save(run, feed, result, response, records)
     for record in records:
         run.keys.learn(url=record.url, guid=record.guid)
@@ -213,6 +221,8 @@ def _change(result: FeedResult, response: Response | None, now: str) -> Callable
         etag = response.etag if response is not None and response.etag else old.etag
         modified = response.last_modified if response is not None and response.last_modified else \
             old.last_modified
+        if result.retry_later:
+            etag = modified = None
         return replace(old, etag=etag, last_modified=modified, last_fetch=now, last_success=now,
                        articles=old.articles + result.new, last_new=result.new, last_error=None,
                        warning=result.warning if not result.unchanged else old.warning)
