@@ -141,9 +141,11 @@ class MainScreen(ReportsWorkerErrors, Screen[None]):
         self.bar.set_count(f"{len(result.positions)} of {total} articles{view}")
         self.article_list.border_subtitle = request.sort.label
         self.article_list.empty_message, self.article_list.empty_hint = self._empty_text(request)
+        had_rows = bool(self.article_list.rows)
         self.article_list.set_rows(result.positions)
         self._show_current()
-        self.refresh_bindings()
+        if had_rows != bool(result.positions):
+            self.refresh_bindings()  # the footer offers b, a, u only when an article is shown
 
     def _empty_text(self, request: FilterRequest) -> tuple[str, str]:
         query = request.query
