@@ -345,3 +345,13 @@ def test_the_current_mention_is_legible_in_every_theme() -> None:
         assert current.color is not None and current.bgcolor is not None
         ratio = contrast(Color.from_rich_color(current.color), Color.from_rich_color(current.bgcolor))
         assert ratio >= 4.5, theme
+
+
+async def test_keys_that_cannot_act_say_why(app: ReaderApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("m", "w")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        messages = " ".join(n.message for n in app._notifications)
+        assert "none is pinned" in messages
+        assert "none was skipped" in messages

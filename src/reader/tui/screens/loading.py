@@ -35,14 +35,18 @@ class LoadingScreen(ReportsWorkerErrors, Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.load()
+        self.load(list(self.paths), self.bookmarks)
 
     def _progress(self, done: int, total: int) -> None:
-        self.app.call_from_thread(self.query_one(ProgressBar).update, total=total, progress=done)
+        """Called in the loading thread; the widget is touched on the UI thread only."""
+        self.app.call_from_thread(self._show_progress, done, total)
+
+    def _show_progress(self, done: int, total: int) -> None:
+        self.query_one(ProgressBar).update(total=total, progress=done)
 
     @work(thread=True, exclusive=True, exit_on_error=False, name="Loading the articles")
-    def load(self) -> None:
-        store, state = open_session(self.paths, self.bookmarks, self._progress)
+    def load(self, paths: list[Path], bookmarks: BookmarkStore) -> None:
+        store, state = open_session(paths, bookmarks, self._progress)
         self.app.call_from_thread(self.app.show_store, store, state)  # type: ignore[attr-defined]
 
     def worker_failed(self, worker: Worker[object]) -> None:

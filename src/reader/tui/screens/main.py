@@ -244,8 +244,6 @@ class MainScreen(ReportsWorkerErrors, Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in {"toggle_bookmark", "mark_unread", "edit_note"}:
             return self.article_list.current_id is not None
-        if action == "show_skipped":
-            return bool(self.store.skipped) or None
         return True
 
     def action_focus_filter(self) -> None:
@@ -319,4 +317,7 @@ class MainScreen(ReportsWorkerErrors, Screen[None]):
     def action_show_skipped(self) -> None:
         from reader.tui.screens.skipped import SkippedScreen
 
+        if not self.store.skipped:
+            self.notify("Every file loaded; none was skipped.", timeout=3)
+            return
         self.app.push_screen(SkippedScreen(self.store.skipped))

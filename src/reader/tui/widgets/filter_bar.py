@@ -243,7 +243,8 @@ class FilterBar(Vertical):
                 self.pinned[index] = PinnedChip(chip, pinned.label, pinned.has_merged)
                 self._chips_changed()
                 return
-        self.app.bell()
+        self.notify("m turns the 2025 merger on or off for a pinned place that absorbed others "
+                    "(Hồ Chí Minh, Đà Nẵng, …); none is pinned.", timeout=4)
 
 
 def _suggestion_text(suggestion: Suggestion) -> Text:
