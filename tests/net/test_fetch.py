@@ -246,7 +246,7 @@ def test_a_100_mb_page_is_cut_at_the_cap_without_holding_it(server: HTTPServer) 
     server.expect_request("/feed").respond_with_data(
         f'<rss version="2.0"><channel><title>t</title>{items}</channel></rss>', content_type="text/xml")
     tracemalloc.start()
-    summary = _fetch(Subscription(server.url_for("/feed"), "big"), max_bytes=512 * 1024, deadline=10)
+    summary = _fetch(Subscription(server.url_for("/feed"), "big"), max_bytes=256 * 1024, deadline=10)
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     assert summary.ok

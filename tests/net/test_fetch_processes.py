@@ -74,17 +74,14 @@ def _assert_whole_archive() -> int:
 
 def test_sigkill_during_a_fetch_leaves_no_half_file_and_the_next_fetch_completes(server: HTTPServer) -> None:
     _serve(server, delay=0.04)
-    killed_with = []
-    for feeds_done in (1, 3):
-        process = _start()
-        assert process.stdout is not None
-        for _ in range(feeds_done):
-            process.stdout.readline()
-        time.sleep(0.03)
-        process.send_signal(signal.SIGKILL)
-        process.wait(5)
-        killed_with.append(_assert_whole_archive())
-    assert 0 < killed_with[0] <= killed_with[1] < ENTRIES
+    process = _start()
+    assert process.stdout is not None
+    for _ in range(2):  # two feeds committed, the others under way
+        process.stdout.readline()
+    time.sleep(0.03)
+    process.send_signal(signal.SIGKILL)
+    process.wait(5)
+    assert 0 < _assert_whole_archive() < ENTRIES
     finish = _start()
     _, err = finish.communicate(timeout=60)
     assert finish.returncode == 0, err
