@@ -63,6 +63,7 @@ class ArticleWriter:
     cast: list[Person] = field(default_factory=list)
     named_places: dict[str, None] = field(default_factory=dict)
     named_people: dict[str, None] = field(default_factory=dict)
+    people_classes: dict[str, str] = field(default_factory=dict)
     introduced: list[Person] = field(default_factory=list)
     _sentence_places: list[str] = field(default_factory=list)
     _used: set[str] = field(default_factory=set)
@@ -82,7 +83,8 @@ class ArticleWriter:
         text = layout(rng, header, paragraphs, self._byline(), byline_on_top=bool(header))
         encoding = self._encoding()
         return SyntheticArticle(text, None if form == "none" else day, form,
-                                list(self.named_places), list(self.named_people), encoding)
+                                list(self.named_places), list(self.named_people), encoding,
+                                dict(self.people_classes))
 
     # -- who and where -------------------------------------------------------------------
     def _choose_cast(self) -> list[Person]:
@@ -159,6 +161,7 @@ class ArticleWriter:
 
     def _introduce(self, person: Person, after: str, headline: bool = False) -> str:
         self.named_people.setdefault(person.id, None)
+        self.people_classes.setdefault(person.id, person.cls)
         if person not in self.introduced and not headline:
             self.introduced.append(person)
         if not person.title:

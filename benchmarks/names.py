@@ -9,18 +9,44 @@ from __future__ import annotations
 
 import csv
 import random
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from vocabulary import FAMILIES, GIVENS, KNOWN_PEOPLE, MIDDLES, ROLES, TITLES
+from vocabulary import (
+    DAO,
+    FAMILIES,
+    FOREIGN,
+    FOREIGN_TITLES,
+    GIVENS,
+    HIGHLANDS,
+    HMONG,
+    KNOWN_PEOPLE,
+    MIDDLES,
+    NAME_CLASSES,
+    PLACE_FAMILIES,
+    RARE_FAMILIES,
+    ROLES,
+    THAI_TAY,
+    TITLES,
+)
 
 from reader.assets import assets_dir
-from reader.entities.fold import fold_words, slug
 
 BARE_NAMES = frozenset({"Ho Chi Minh", "Hồ Chí Minh"})
 """Spellings left out: the bare name before a capitalised word (`the Ho Chi Minh Department`)
 is read as the man by design, so articles say `Ho Chi Minh City`, `HCM City` or `TP.HCM`."""
+
+
+def fold_words(text: str) -> list[str]:
+    """Lower-case ASCII words, written here rather than taken from the recogniser, so that the
+    truth does not share its code with what it checks."""
+    return re.findall(r"[a-z0-9]+", plain(text).lower())
+
+
+def slug(text: str) -> str:
+    return "-".join(fold_words(text))
 
 
 def plain(text: str) -> str:
@@ -49,6 +75,8 @@ class Person:
     """How the first mention styles them (may be empty: the full name alone)."""
     short_title: str
     role: str = ""
+    cls: str = "kinh"
+    """The class of name, for recall per class: kinh, hmong, foreign, …"""
 
 
 def _rows(path: Path) -> list[dict[str, str]]:
@@ -96,26 +124,40 @@ class NameMaker:
             self.forbidden.add(tuple(fold_words(marked)))
         self.known_ids = set(people)
 
-    def full_name(self, rng: random.Random) -> str:
+    def full_name(self, rng: random.Random, cls: str = "kinh") -> str:
         while True:
-            middles = rng.sample(MIDDLES, 2 if rng.random() < 0.06 else 1)
-            if len(set(middles)) < len(middles):
-                continue
-            words = [rng.choice(FAMILIES), *middles, rng.choice(GIVENS)]
+            if cls == "kinh":
+                middles = rng.sample(MIDDLES, 2 if rng.random() < 0.06 else 1)
+                if len(set(middles)) < len(middles):
+                    continue
+                words = [rng.choice(FAMILIES), *middles, rng.choice(GIVENS)]
+            elif cls in ("kinh-rare", "place-family"):
+                family = rng.choice(RARE_FAMILIES if cls == "kinh-rare" else PLACE_FAMILIES)
+                words = [family, rng.choice(MIDDLES), rng.choice(GIVENS)]
+            elif cls in ("hmong", "thai-tay", "dao"):
+                families, middles, givens = {"hmong": HMONG, "thai-tay": THAI_TAY, "dao": DAO}[cls]
+                words = [rng.choice(families), rng.choice(middles), rng.choice(givens)]
+            else:
+                words = rng.choice(HIGHLANDS if cls == "highlands" else FOREIGN).split()
             name = " ".join(words)
             if slug(name) in self.known_ids or _word_runs(fold_words(name)) & self.forbidden:
                 continue
             return name
 
     def invent(self, rng: random.Random, marked: bool, titled: bool) -> Person:
-        name = self.full_name(rng)
-        shown = name if marked else plain(name)
+        cls = rng.choices([c for c, _ in NAME_CLASSES], [w for _, w in NAME_CLASSES])[0]
+        name = self.full_name(rng, cls)
+        shown = name if marked or cls == "foreign" else plain(name)
         given = shown.split()[-1]
+        if cls == "foreign":
+            title = rng.choice(FOREIGN_TITLES)
+            return Person(slug(name), shown, given, title, "Mr" if title != "Ambassador" else title,
+                          cls=cls)
         if not titled:
-            return Person(slug(name), shown, given, "", "")
+            return Person(slug(name), shown, given, "", "", cls=cls)
         title = rng.choice(TITLES)
         role = rng.choice(ROLES) if rng.random() < 0.5 else ""
-        return Person(slug(name), shown, given, title, title, role)
+        return Person(slug(name), shown, given, title, title, role, cls=cls)
 
 
 def known_person(rng: random.Random, people: dict[str, tuple[str, str]], person_id: str,
@@ -124,4 +166,4 @@ def known_person(rng: random.Random, people: dict[str, tuple[str, str]], person_
     full_titles, short_titles = KNOWN_PEOPLE[person_id]
     name = people[person_id][0 if marked else 1]
     return Person(person_id, name, name.split()[-1], rng.choice(full_titles),
-                  rng.choice(short_titles))
+                  rng.choice(short_titles), cls="known")

@@ -11,7 +11,7 @@ import datetime as dt
 import random
 import textwrap
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from vocabulary import DEBRIS
 
@@ -24,6 +24,8 @@ class SyntheticArticle:
     places: list[str]
     people: list[str]
     encoding: str
+    people_classes: dict[str, str] = field(default_factory=dict)
+    """The class of each invented or known person's name (kinh, hmong, foreign, …)."""
 
     def encoded(self) -> bytes:
         """The bytes on disk: mostly UTF-8, some with a BOM, UTF-16, Windows-1258 or NFD."""
@@ -36,7 +38,8 @@ class SyntheticArticle:
     def truth(self) -> dict[str, object]:
         return {"date": self.date.isoformat() if self.date else None,
                 "places": sorted(self.places), "people": sorted(self.people),
-                "date_form": self.date_form, "encoding": self.encoding}
+                "date_form": self.date_form, "encoding": self.encoding,
+                "people_classes": dict(sorted(self.people_classes.items()))}
 
 
 _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")

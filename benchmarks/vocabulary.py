@@ -197,3 +197,31 @@ LEAD_PREFIXES = ("VGP - ", "(VNA) – ", "", "", "")
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
+
+# -- harder classes of names (issue 10), written here independently of the recogniser --------
+RARE_FAMILIES = ("Cấn", "Bạch", "Khuất", "Lục", "Ông", "Phí", "Tôn", "Nông", "Bế", "Đàm", "Nhữ",
+                 "Mẫn", "Văn", "Lã", "Ninh", "Cù", "Thạch", "Hầu")
+"""Less common Kinh, Tày and Nùng family names."""
+PLACE_FAMILIES = ("Hà", "Cao", "Lâm", "Thái", "Tô", "La")
+"""Family names that also begin place names (Hà Nam, Cao Bằng, Lâm Đồng, Thái Bình)."""
+HMONG = (("Giàng", "Sùng", "Vàng", "Thào", "Mùa", "Lầu", "Hờ", "Vừ", "Chang"),
+         ("A", "Thị", "Seo", "Mí", "Chứ"),
+         ("Páo", "Sử", "Dế", "Chư", "Pó", "Lử", "Chía", "Dua", "Mỷ", "Tủa", "Xá", "Pàng", "Sình"))
+THAI_TAY = (("Lò", "Lường", "Cầm", "Quàng", "Lèo", "Cút", "Sầm", "Tòng", "Điêu"),
+            ("Văn", "Thị"),
+            ("Pánh", "Khương", "Tân", "Lả", "Hiên", "Ngọc", "Mạnh", "Dìn", "Sáng", "Ún"))
+DAO = (("Tẩn", "Bàn", "Phàng", "Chảo", "Chìu"),
+       ("Láo", "Văn", "Tài", "Thị", "A"),
+       ("Lở", "San", "Vần", "Sì", "Chài", "Mấy", "Quẩy"))
+HIGHLANDS = ("Y Kông Niê", "Y Blô Mlô", "H'Nhi Niê", "H'Liêm Êban", "Nay Y Lăng", "Ksor Nhôn",
+             "Siu Đen", "Rơ Châm Hưng", "Kpă Thuyên", "Rah Lan Chung", "Y Thông Byă", "H'Bia Mlô",
+             "Nay Hơ Lan", "Rơ Mah Tuân", "Y Siêng Ênuôl", "Ksor Y Gin")
+FOREIGN = ("Zhang Wei", "Wang Hao", "Chen Ming", "Liu Yang", "Park Ji-hoon", "Kim Min-jun",
+           "Lee Seung-woo", "Sok Dara", "Chan Sophea", "Somphone Keo", "Bounmy Thavy",
+           "Somchai Wongsa", "Hiroshi Tanaka", "Ivan Petrov", "David Kerr", "Anna Schmidt")
+FOREIGN_TITLES = ("Chinese national", "South Korean national", "suspect", "lawyer", "Ambassador",
+                  "Mr", "Cambodian citizen", "defendant")
+"""What marks a foreign name as a person in prose: it has no Vietnamese shape to go by."""
+NAME_CLASSES = (("kinh", 62), ("kinh-rare", 8), ("place-family", 6), ("hmong", 7), ("thai-tay", 5),
+                ("dao", 4), ("highlands", 4), ("foreign", 4))
+"""How often each class of invented name appears (weights)."""
