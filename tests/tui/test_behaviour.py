@@ -65,6 +65,19 @@ async def test_the_cursor_follows_its_article_when_the_list_changes(app: ReaderA
         assert screen.article_list.cursor == 1
 
 
+
+async def test_the_cursor_keeps_its_row_when_its_article_is_filtered_out(app: ReaderApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = main(app)
+        await pilot.press("j", "j", "j")
+        gone = screen.article_list.current_id
+        await pilot.press("slash", *"tam quang")  # the article on row 4 names no Lương Tam Quang
+        await settle(pilot)
+        assert gone not in {screen.store.articles[i].id for i in screen.article_list.rows}
+        assert len(screen.article_list.rows) == 4
+        assert screen.article_list.cursor == 3
+
+
 async def test_n_brings_the_mention_into_view_in_a_tall_paragraph(
         tmp_path: Path, bookmarks: BookmarkStore) -> None:
     filler = " ".join(f"Officers reviewed case file number {n} again that week." for n in range(90))
@@ -355,3 +368,16 @@ async def test_keys_that_cannot_act_say_why(app: ReaderApp) -> None:
         messages = " ".join(n.message for n in app._notifications)
         assert "none is pinned" in messages
         assert "none was skipped" in messages
+
+
+async def test_unbookmarking_in_the_bookmark_view_takes_the_article_out(
+        app: ReaderApp, bookmarks: BookmarkStore) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("b", "j", "b", "B")
+        await pilot.pause()
+        assert count_text(app) == "2 of 5 articles · bookmarks"
+        await pilot.press("b")
+        await pilot.pause()
+        assert count_text(app) == "1 of 5 articles · bookmarks"
+        assert len(main(app).article_list.rows) == 1
+        assert len(bookmarks.ids()) == 1

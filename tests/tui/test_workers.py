@@ -108,6 +108,19 @@ async def test_bookmark_view_changed_while_a_filter_runs(
         assert count_text(app) == "1 of 5 articles · bookmarks"
 
 
+async def test_suggestions_arriving_after_leaving_the_bar_stay_hidden(
+        app: ReaderApp, monkeypatch: pytest.MonkeyPatch) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = main(app)
+        gate = Gate()
+        monkeypatch.setattr(screen.searcher, "run", gate.wrap(screen.searcher.run))
+        await start_held_filter(pilot, gate, "luong")
+        await finish(pilot, gate)
+        assert [s.name for s in screen.bar._suggestions][:1] == ["Lương Tam Quang"]
+        assert not screen.bar.query_one("#suggestions").display
+        assert screen.article_list.has_focus
+
+
 async def test_a_newer_keystroke_wins_over_an_older_search(
         app: ReaderApp, monkeypatch: pytest.MonkeyPatch) -> None:
     """The outcome of a search for 'tam' must not land after the one for 'tam quang'."""
