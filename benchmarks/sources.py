@@ -55,6 +55,11 @@ TRUTH = {
         ("Traffic police in the central province", "In the first week", "Major Tran Quoc Dat",
          "Drivers found with alcohol"),
         ("Fighting crime", "Other news", "Ha Tinh police", "they should do this", "Tags")),
+    "portal_long_menu.html": Truth(
+        "Border guards rescue fishermen off Con Co island", dt.date(2025, 6, 3), "Thanh Hai",
+        ("The Quang Tri border guard rescued", "The boat, registered in Quang Binh", "Colonel Le Quang Hung",
+         "All seven fishermen"),
+        ("About Quang Tri", "Security - Defence", "Other articles", "Dong Ha police", "Address: 45")),
 }
 
 

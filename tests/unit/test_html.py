@@ -216,3 +216,29 @@ def test_a_canonical_link_to_the_front_page_is_not_the_storys_address() -> None:
     assert page.url == "https://e.expressdaily.example/news/story-1.html"
     saved = extract_page("saved/story.html", data, None)
     assert isinstance(saved, Page) and saved.url == "https://e.expressdaily.example/"
+
+
+def test_a_portal_with_a_long_menu_no_metadata_and_a_signature_at_the_end() -> None:
+    page = _page("portal_long_menu.html")
+    assert page.title == "Border guards rescue fishermen off Con Co island"
+    assert page.date == dt.date(2025, 6, 3)  # `ngày 03 tháng 6 năm 2025`, after a 13-link menu
+    assert page.author == "Thanh Hai"
+    assert page.site == "Quang Tri Portal"
+    assert page.paragraphs[0].startswith("The Quang Tri border guard rescued seven fishermen")
+    assert page.paragraphs[-1] == "All seven fishermen were in good health and returned home the same day."
+    for chrome in ("About Quang Tri", "Security - Defence", "Other articles", "Dong Ha police warn",
+                   "Address: 45 Hung Vuong", "QUANG TRI PORTAL", "Photo: Border guard"):
+        assert all(chrome not in text for text in (page.title, *page.paragraphs)), chrome
+
+
+@pytest.mark.parametrize(("last", "author"), [
+    ("Thanh Hai", "Thanh Hai"), ("Minh Chau - VNA", "Minh Chau"), ("Nguyen Van An (VNA)", "Nguyen Van An"),
+    ("He said nothing more.", None), ("Police say 3 people died", None),
+])
+def test_a_signature_line_at_the_end(last: str, author: str | None) -> None:
+    body = "".join(f"<p>{STORY[3:-4]} Number {n}.</p>" for n in range(2))
+    page = extract_page("p.html", f"<html><body><article><h1>Title here</h1>{body}<p>{last}</p>"
+                                  "</article></body></html>".encode(), None)
+    assert isinstance(page, Page), page
+    assert page.author == author
+    assert (page.paragraphs[-1] == last) is (author is None)

@@ -32,6 +32,10 @@ MIN_WORDS = 25
 """Fewer words than this is a section front, an error page or a paywall, not a story."""
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_SIGNATURE = re.compile(r"^(?P<name>[A-ZÀ-Ỹ][\w'’.-]+(?: [A-ZÀ-Ỹ][\w'’.-]+){1,3})"
+                        r"(?:\s*(?:[-–—,]\s*|\()[A-Z]{2,6}\)?)?$")
+"""A story signed at its end, as Vietnamese sites do: `Thanh Hai`, `Minh Chau - VNA`."""
+_TITLE_SEPARATORS = (" - ", " | ", " – ", " — ", " :: ")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _BYLINE_PREFIX = re.compile(r"^(?:(?:story|written|reported|photos?)\s+by|by|reporter|author|tác giả)"
                             r"\s*:?\s+", re.IGNORECASE)
@@ -141,12 +145,23 @@ def _title(raw: str | None, site: str | None) -> str:
     """Without the `- Site name` that page titles often carry."""
     title = clean_text(raw or "")
     if site:
-        for separator in (" - ", " | ", " – ", " — ", " :: "):
+        for separator in _TITLE_SEPARATORS:
             if title.endswith(separator + site):
                 title = title[: -len(separator + site)]
             if title.startswith(site + separator):
                 title = title[len(site + separator):]
     return title.strip()
+
+
+def _site_from_title(tree: lxml.html.HtmlElement, title: str) -> str | None:
+    """`Quang Tri Portal - Border guards rescue ...`: the part of `<title>` beside the story's title."""
+    raw = clean_text(tree.findtext(".//title") or "")
+    for separator in _TITLE_SEPARATORS:
+        if raw.endswith(separator + title):
+            return raw[: -len(separator + title)].strip() or None
+        if raw.startswith(title + separator):
+            return raw[len(title + separator):].strip() or None
+    return None
 
 
 def _language(tree: lxml.html.HtmlElement) -> str | None:
@@ -216,11 +231,16 @@ def extract_page(source: str, data: bytes, content_type: str | None) -> Page | s
         return f"no article text found on the page (only {words} words outside menus and lists)"
     if not title:
         title = PurePosixPath(urlsplit(source).path).stem or paragraphs[0][:100]
+    author = _author(document.author)
+    signed = _SIGNATURE.match(paragraphs[-1]) if len(paragraphs) > 1 else None
+    if signed:
+        author = author or signed.group("name")
+        paragraphs = paragraphs[:-1]
     return Page(
         title=title,
         date=_date(document.date, tree),
-        author=_author(document.author),
-        site=site or None,
+        author=author,
+        site=site or _site_from_title(tree, title),
         url=_canonical(document.url, source),
         language=language,
         paragraphs=tuple(paragraphs),
