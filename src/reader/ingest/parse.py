@@ -258,8 +258,8 @@ def parse_article(text: str, fallback_title: str = "Untitled") -> ParsedArticle:
         if not line:
             kept.append(line)
             continue
-        stripped = line.lstrip("#").strip() if line.startswith("#") else line.strip()
-        if _is_debris(stripped) or _is_furniture(stripped):
+        stripped = line.lstrip("#").strip() if line.startswith("#") else line
+        if _is_debris(stripped) or ((not body_seen or len(stripped) <= 40) and _is_furniture(stripped)):
             continue
         if body_seen and len(stripped) <= 40 and _RELATED.match(fold(stripped)):
             break
@@ -268,7 +268,8 @@ def parse_article(text: str, fallback_title: str = "Untitled") -> ParsedArticle:
             if found:
                 date = found
                 continue
-        byline = _byline(stripped) if author is None and len(stripped) < 120 else None
+        byline = _byline(stripped) if author is None and len(stripped) < (80 if body_seen else 120) \
+            else None
         if byline:
             author = byline[0]
             source = source or byline[1]
