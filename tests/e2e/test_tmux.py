@@ -39,7 +39,9 @@ class Terminal:
 
 
 @pytest.fixture
-def terminal(tmp_path: Path) -> Iterator[Terminal]:
+def terminal(request: pytest.FixtureRequest) -> Iterator[Terminal]:
+    """reader in a tmux pane of the size given by indirect parametrisation (default 120x40)."""
+    width, height = getattr(request, "param", (120, 40))
     if shutil.which("tmux") is None:
         pytest.fail("tmux is required for the end-to-end test (CI installs it)")
     assert READER.exists(), f"the installed reader script is missing: {READER}"
@@ -47,9 +49,9 @@ def terminal(tmp_path: Path) -> Iterator[Terminal]:
     env = {key: os.environ[key] for key in ("READER_DATA_DIR", "READER_CACHE_DIR",
                                              "READER_CONFIG_DIR")}
     exports = " ".join(f"{k}={v}" for k, v in env.items())
-    term.tmux("new-session", "-d", "-s", "r", "-x", "120", "-y", "40",
+    term.tmux("new-session", "-d", "-s", "r", "-x", str(width), "-y", str(height),
               f"env {exports} TERM=xterm-256color {READER}; echo EXIT=$?; sleep 30")
-    term.tmux("resize-window", "-t", "r", "-x", "120", "-y", "40")
+    term.tmux("resize-window", "-t", "r", "-x", str(width), "-y", str(height))
     try:
         yield term
     finally:
@@ -73,3 +75,24 @@ def test_typing_a_filter_updates_the_count(terminal: Terminal) -> None:
     assert "EXIT=0" in screen, screen
     assert "Traceback" not in screen
     assert "4 of 5 articles" not in screen
+
+
+@pytest.mark.parametrize("terminal", [(80, 24)], indirect=True)
+def test_filter_then_read_two_articles_in_a_row_at_80_columns(terminal: Terminal) -> None:
+    terminal.wait_for("5 of 5 articles")
+    terminal.tmux("send-keys", "-t", "r", "/")
+    terminal.wait_for("Back to list")
+    terminal.tmux("send-keys", "-t", "r", "-l", "hanoi")
+    terminal.wait_for("4 of 5 articles")
+    terminal.tmux("send-keys", "-t", "r", "Escape")
+    terminal.wait_for("Bookmark")  # the list has focus again
+    terminal.tmux("send-keys", "-t", "r", "Enter")
+    time.sleep(0.5)
+    # The list cuts titles at 80 columns; the pane shows them whole.
+    terminal.tmux("send-keys", "-t", "r", "J")
+    terminal.wait_for("Public Security Central Party")
+    terminal.tmux("send-keys", "-t", "r", "J")
+    terminal.wait_for("The Ministry of Public Security must")
+    terminal.tmux("send-keys", "-t", "r", "q")
+    screen = terminal.wait_for("EXIT=", timeout=15)
+    assert "EXIT=0" in screen, screen

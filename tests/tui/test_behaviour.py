@@ -381,3 +381,55 @@ async def test_unbookmarking_in_the_bookmark_view_takes_the_article_out(
         assert count_text(app) == "1 of 5 articles · bookmarks"
         assert len(main(app).article_list.rows) == 1
         assert len(bookmarks.ids()) == 1
+
+
+async def test_reading_on_from_the_pane(tmp_path: Path, bookmarks: BookmarkStore) -> None:
+    """J/K change article without leaving the pane; space at the end goes on to the next."""
+    for number, day in enumerate((3, 2, 1)):
+        (tmp_path / f"{number}.txt").write_text(
+            f"Police story {number}\n\n2025-03-0{day}\n\nShort text {number} about Hue.", encoding="utf-8")
+    app = app_over(tmp_path, bookmarks)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = main(app)
+        pane = screen.query_one(ReadingPane)
+        await pilot.press("enter")
+        assert pane.has_focus
+        first = screen.article_list.current_id
+        await pilot.press("J")
+        assert pane.has_focus and screen.article_list.cursor == 1
+        assert pane.view is not None and pane.view.article.id == screen.article_list.current_id
+        await pilot.press("K")
+        assert screen.article_list.current_id == first
+        await pilot.press("space")  # the article fits: space goes on
+        assert screen.article_list.cursor == 1 and pane.has_focus
+        await pilot.press("J", "J")
+        await pilot.pause()
+        assert screen.article_list.cursor == 2
+        assert any("last article" in n.message for n in app._notifications)
+
+
+async def test_space_scrolls_a_long_article_before_going_on(tmp_path: Path, bookmarks: BookmarkStore) -> None:
+    long = "\n\n".join(f"Paragraph {n}: officers in Hue reviewed the files again." for n in range(60))
+    (tmp_path / "a.txt").write_text(f"Police long story\n\n{long}", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Police short story\n\nShort text about Hue.", encoding="utf-8")
+    app = app_over(tmp_path, bookmarks)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = main(app)
+        pane = screen.query_one(ReadingPane)
+        long_id = next(a.id for a in screen.store.articles if a.title == "Police long story")
+        while screen.article_list.current_id != long_id:
+            await pilot.press("j")
+        await pilot.press("enter", "ctrl+d")
+        await pilot.pause()
+        assert pane.scroll_y == pane.scrollable_content_region.height // 2
+        await pilot.press("ctrl+u", "space")
+        await pilot.pause()
+        assert pane.scroll_y > 0 and screen.article_list.current_id == long_id
+        while pane.scroll_y < pane.max_scroll_y:
+            await pilot.press("space")
+            await pilot.pause()
+        assert screen.article_list.current_id == long_id
+        await pilot.press("space")
+        assert screen.article_list.current_id != long_id

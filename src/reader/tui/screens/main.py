@@ -184,6 +184,16 @@ class MainScreen(ReportsWorkerErrors, Screen[None]):
     def _selected(self, event: ArticleList.Selected) -> None:
         self.query_one(ReadingPane).focus()
 
+    @on(ReadingPane.StepArticle)
+    def _step_article(self, event: ReadingPane.StepArticle) -> None:
+        listing = self.article_list
+        target = listing.cursor + event.step
+        if not 0 <= target < len(listing.rows):
+            self.notify("That was the last article." if event.step > 0 else "This is the first article.",
+                        timeout=2)
+            return
+        listing.cursor = target
+
     def _highlighted_entities(self) -> set[tuple[str, str]]:
         wanted: set[tuple[str, str]] = set()
         for chip in self.bar.chips:

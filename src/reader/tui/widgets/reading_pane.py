@@ -16,6 +16,7 @@ from textual.color import Color, ColorParseError
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.geometry import Region
+from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -42,8 +43,14 @@ class ReadingPane(VerticalScroll, can_focus=True):
     """Scrolls the article; `n`/`N` step through the highlighted mentions."""
 
     BINDINGS = [
-        Binding("space,pagedown", "page_down", "Scroll down", show=False, id="pane.down"),
-        Binding("shift+space,pageup", "page_up", "Scroll up", show=False, id="pane.up"),
+        Binding("space", "read_on", "Scroll down, then the next article", show=False,
+                id="pane.read_on"),
+        Binding("pagedown,ctrl+f", "page_down", "Scroll down", show=False, id="pane.down"),
+        Binding("shift+space,pageup,ctrl+b", "page_up", "Scroll up", show=False, id="pane.up"),
+        Binding("ctrl+d", "half_page(1)", "Half a page down", show=False, id="pane.half_down"),
+        Binding("ctrl+u", "half_page(-1)", "Half a page up", show=False, id="pane.half_up"),
+        Binding("J", "step_article(1)", "Next article", id="pane.next_article"),
+        Binding("K", "step_article(-1)", "Previous article", id="pane.previous_article"),
         Binding("j,down", "scroll_down", "Line down", show=False),
         Binding("k,up", "scroll_up", "Line up", show=False),
         Binding("g,home", "scroll_home", "Top", show=False),
@@ -51,6 +58,12 @@ class ReadingPane(VerticalScroll, can_focus=True):
         Binding("n", "next_mention", "Next mention", id="pane.next_mention"),
         Binding("N", "previous_mention", "Previous mention", id="pane.previous_mention"),
     ]
+
+    @dataclass
+    class StepArticle(Message):
+        """The reader asked for the next (1) or previous (-1) article without leaving the pane."""
+
+        step: int
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -166,6 +179,21 @@ class ReadingPane(VerticalScroll, can_focus=True):
                 name = "current"
             text.stylize(styles[name], span.start, span.end)
         return text
+
+    # -- reading on -------------------------------------------------------------------------
+    def action_read_on(self) -> None:
+        """space pages down, and at the end of the article goes on to the next (newsboat)."""
+        if self.scroll_y >= self.max_scroll_y:
+            self.post_message(self.StepArticle(1))
+        else:
+            self.action_page_down()
+
+    def action_half_page(self, direction: int) -> None:
+        self.scroll_relative(y=direction * max(1, self.scrollable_content_region.height // 2),
+                             animate=False)
+
+    def action_step_article(self, step: int) -> None:
+        self.post_message(self.StepArticle(step))
 
     # -- mentions ----------------------------------------------------------------------------
     @property
