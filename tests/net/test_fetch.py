@@ -470,3 +470,21 @@ def test_an_entry_with_no_text_and_no_page_is_tried_again(server: HTTPServer) ->
     server.expect_request("/later.html").respond_with_data(
         fixture_text("plus_translator.html", _base(server)), content_type="text/html")
     assert _fetch(feed).new_articles == 1
+
+
+def test_an_unforeseen_failure_is_that_feeds_error_only(server: HTTPServer,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.feeds import fetch as fetch_module
+    real = fetch_module.parse_feed
+
+    def parse(data: bytes, location: str, content_type: str | None = None):  # type: ignore[no-untyped-def]
+        if location.endswith("/bad.rss"):
+            raise RuntimeError("\x1b[31mparser bug")
+        return real(data, location, content_type)
+
+    monkeypatch.setattr(fetch_module, "parse_feed", parse)
+    good, bad = _feed(server, "/good.rss", "rss091.xml"), _feed(server, "/bad.rss", "rss091.xml")
+    summary = _fetch(good, bad, fetch_pages=False)
+    assert summary.results[0].new == 1
+    assert summary.results[1].error == "unexpected error (RuntimeError: parser bug)"
+    assert _state(bad.location)["error"] == "unexpected error (RuntimeError: parser bug)"

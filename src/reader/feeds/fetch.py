@@ -23,6 +23,7 @@ from reader.feeds.http import FetchError, FetchOptions, HostLimits, Response, ge
 from reader.feeds.parse import FeedEntry, ParsedFeed, parse_feed
 from reader.feeds.state import FeedState, load_states, update_states
 from reader.feeds.subscriptions import Subscription
+from reader.ingest.clean import clean_text
 from reader.ingest.html import Page, extract_page
 
 
@@ -164,6 +165,17 @@ async def _record(run: _Run, feed: Subscription, parsed: ParsedFeed,
                   author=entry.author, site=parsed.site, guid=entry.key, feed=feed.location), page is not None
 
 
+async def _fetch_feed_or_say_why(run: _Run, feed: Subscription) -> FeedResult:
+    """One feed's failure, even an unforeseen one, is that feed's error, never the fetch's end."""
+    try:
+        return await _fetch_feed(run, feed)
+    except (asyncio.CancelledError, KeyboardInterrupt, SystemExit):
+        raise
+    except Exception as error:
+        message = clean_text(f"unexpected error ({type(error).__name__}: {error})")[:200]
+        return await _save(run, feed, FeedResult(feed.name, feed.location, error=message), None)
+
+
 async def _fetch_feed(run: _Run, feed: Subscription) -> FeedResult:
     state = run.states.get(feed.location)
     try:
@@ -289,7 +301,7 @@ async def _fetch_all(feeds: Sequence[Subscription], options: FetchOptions, archi
     async with make_client(options) as client:
         run = _Run(client, options, HostLimits(options.per_host), archive, keys, states, state_file,
                    progress, len(feeds), results, _Committer(archive, state_file))
-        await asyncio.gather(*(_fetch_feed(run, feed) for feed in feeds))
+        await asyncio.gather(*(_fetch_feed_or_say_why(run, feed) for feed in feeds))
 
 
 async def _until_cancelled(work: asyncio.Future[None], cancel: threading.Event | None) -> bool:
