@@ -50,6 +50,7 @@ def places(recogniser: Recogniser, text: str) -> list[str]:
         ("A Chinese man named Chen Ming was held.", ["chen-ming"]),
         ("US Ambassador Marc E. Knapper met the minister.", ["marc-e-knapper"]),
         ("lawyer David Kerr said the appeal would go ahead.", ["david-kerr"]),
+        ("Mr. Zhang Wei and Dr. Anna Schmidt testified.", ["zhang-wei", "anna-schmidt"]),
         ("Sok Dara (41) was arrested.", ["sok-dara"]),
         # Lists after a plural role.
         ("the late ministers Tran Dai Nghia, Le Hong Son and Pham Tam Long",

@@ -61,7 +61,9 @@ def _previous_words(text: str, start: int, count: int) -> list[str]:
     if len(window) == 64 and parts:
         parts = parts[1:]
     words: list[str] = []
-    for part in reversed(parts[-count:]):
+    for index, part in enumerate(reversed(parts[-count:])):
+        if index == 0 and part.endswith(".") and len(part) <= 5:
+            part = part[:-1]  # Mr. Dr. Gen.
         if not part.replace("-", "").replace("'", "").replace("’", "").isalpha():
             break
         words.append(fold_word(part))
@@ -179,7 +181,7 @@ class PersonFinder:
         `named` after a person noun: a strong cue, since prose puts it there."""
         if start < 2 or text[start - 1] != " ":
             return NONE, False
-        last = fold_word(text[text.rfind(" ", 0, start - 1) + 1:start - 1])
+        last = fold_word(text[text.rfind(" ", 0, start - 1) + 1:start - 1].rstrip("."))
         if last not in self._cues:
             return NONE, False
         before = _previous_words(text, start, 4)
