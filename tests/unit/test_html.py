@@ -242,3 +242,19 @@ def test_a_signature_line_at_the_end(last: str, author: str | None) -> None:
     assert isinstance(page, Page), page
     assert page.author == author
     assert (page.paragraphs[-1] == last) is (author is None)
+
+
+def test_an_extractor_failure_is_a_reason(monkeypatch: pytest.MonkeyPatch) -> None:
+    import trafilatura
+
+    def broken(*_: object, **__: object) -> None:
+        raise RecursionError("maximum recursion depth exceeded")
+    monkeypatch.setattr(trafilatura, "bare_extraction", broken)
+    assert extract_page("p.html", (WEB / "express_police.html").read_bytes(), None) == \
+        "the page could not be read (RecursionError)"
+
+
+def test_deeply_nested_markup_does_not_raise() -> None:
+    data = b"<html><body>" + b"<div>" * 5000 + STORY.encode() * 3 + b"</div>" * 5000 + b"</body></html>"
+    result = extract_page("deep.html", data, None)
+    assert isinstance(result, (str, Page))

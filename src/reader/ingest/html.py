@@ -214,10 +214,14 @@ def extract_page(source: str, data: bytes, content_type: str | None) -> Page | s
     import trafilatura
     from trafilatura.settings import Document
 
-    document = trafilatura.bare_extraction(
-        tree, url=source if source.startswith(("http://", "https://")) else None,
-        with_metadata=True, include_comments=False, include_tables=False, favor_precision=True,
-    )
+    try:
+        document = trafilatura.bare_extraction(
+            tree, url=source if source.startswith(("http://", "https://")) else None,
+            with_metadata=True, include_comments=False, include_tables=False, favor_precision=True,
+        )
+    except (RecursionError, ValueError, TypeError, LookupError, lxml.etree.LxmlError) as error:
+        # A page odd enough to trip the extractor is skipped with a reason, never a traceback.
+        return f"the page could not be read ({type(error).__name__})"
     if not isinstance(document, Document):
         return "no article text found on the page"
     site = clean_text(document.sitename) if document.sitename else None
