@@ -101,3 +101,10 @@ def test_the_example_file_parses_once_uncommented() -> None:
     assert len(result.feeds) == len(lines) >= 5
     assert all(not feed.is_local for feed in result.feeds)
     assert parse_subscriptions(example.read_text()).feeds == []
+
+
+def test_a_relative_path_in_the_file_is_taken_from_the_files_folder(tmp_path: Path) -> None:
+    (tmp_path / "feeds").write_text("saved/feed.xml mine\n~/feed.xml home\n")
+    local, home = load_subscriptions(tmp_path / "feeds").feeds
+    assert local.location == str(tmp_path / "saved" / "feed.xml")
+    assert home.location == str(Path("~/feed.xml").expanduser())

@@ -75,7 +75,9 @@ def check_location(raw: str, base: Path | None = None) -> str:
     return str(path)
 
 
-def parse_subscriptions(text: str) -> Subscriptions:
+def parse_subscriptions(text: str, base: Path | None = None) -> Subscriptions:
+    """The feeds of a subscriptions file's text; a relative path is taken from `base` (the
+    file's own folder), not from wherever the command happens to run."""
     result = Subscriptions()
     seen_locations: dict[str, int] = {}
     seen_names: set[str] = set()
@@ -91,7 +93,7 @@ def parse_subscriptions(text: str) -> Subscriptions:
         if not words:
             continue
         try:
-            location = check_location(words[0])
+            location = check_location(words[0], base)
         except ValueError as error:
             result.problems.append(f"line {number}: {error} (left out)")
             continue
@@ -103,9 +105,9 @@ def parse_subscriptions(text: str) -> Subscriptions:
             first = seen_locations[location]
             result.problems.append(f"line {number}: the same feed as line {first} (left out)")
             continue
-        base, count = name, 2
+        plain_name, count = name, 2
         while name in seen_names:
-            name, count = f"{base}-{count}", count + 1
+            name, count = f"{plain_name}-{count}", count + 1
         seen_locations[location] = number
         seen_names.add(name)
         result.feeds.append(Subscription(location, name, number))
@@ -121,7 +123,7 @@ def load_subscriptions(path: Path | None = None) -> Subscriptions:
         return Subscriptions()
     except OSError as error:
         return Subscriptions(problems=[f"{path} cannot be read ({error.strerror or error})"])
-    return parse_subscriptions(text)
+    return parse_subscriptions(text, path.parent)
 
 
 def _format_line(location: str, name: str | None) -> str:
