@@ -112,7 +112,7 @@ def command_feeds(args: argparse.Namespace) -> int:
         try:
             feed = add_subscription(args.location, args.name)
         except ValueError as error:
-            warn(f"cannot add {args.location}: {error}")
+            warn(f"cannot add the feed: {error}")
             return USAGE
         except OSError as error:
             warn(f"cannot write the feeds file: {error.strerror or error}")
