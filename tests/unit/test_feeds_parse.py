@@ -131,3 +131,14 @@ def test_html_paragraphs() -> None:
     assert html_paragraphs("<p>One</p><p>Two<br>Three</p><script>x()</script>") == ("One", "Two", "Three")
     assert html_paragraphs("plain &amp; simple") == ("plain & simple",)
     assert html_paragraphs("") == ()
+
+
+def test_a_web_page_names_the_feed_it_advertises() -> None:
+    page = (b'<!DOCTYPE html><html><head><link rel="stylesheet" href="/s.css">'
+            b'<link rel="alternate" type="application/rss+xml" title="News" href="/rss/news.rss">'
+            b"</head><body>Home</body></html>")
+    assert parse_feed(page, f"{BASE}/news/") == \
+        f"not a feed: the address gives a web page, whose feed is {BASE}/rss/news.rss"
+    sly = page.replace(b"/rss/news.rss", b"javascript:alert(1)")
+    assert parse_feed(sly, f"{BASE}/news/") == \
+        "not a feed: the address gives a web page (look for its RSS link)"

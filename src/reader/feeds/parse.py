@@ -13,7 +13,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import feedparser
 import lxml.etree
@@ -117,6 +117,23 @@ def _entry(entry: Any) -> FeedEntry | None:
                      date=_date(entry), author=author, paragraphs=paragraphs, note=note)
 
 
+_FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/feed+json")
+
+
+def advertised_feed(data: bytes, location: str) -> str | None:
+    """The feed a web page names in its head (`<link rel="alternate" type="application/rss+xml">`),
+    as an absolute http(s) address, so that the user is told what to subscribe to instead."""
+    try:
+        tree = lxml.html.document_fromstring(data[:262144])
+    except (ValueError, lxml.etree.ParserError):
+        return None
+    for link in tree.iter("link"):
+        rel = (link.get("rel") or "").lower().split()
+        if "alternate" in rel and (link.get("type") or "").lower() in _FEED_TYPES and link.get("href"):
+            return safe_link(urljoin(location, link.get("href").strip()))
+    return None
+
+
 def parse_feed(data: bytes, location: str, content_type: str | None = None) -> ParsedFeed | str:
     """A feed's entries; `location` resolves relative links, `content_type` (the HTTP header)
     may name the encoding."""
@@ -129,6 +146,9 @@ def parse_feed(data: bytes, location: str, content_type: str | None = None) -> P
     if _ENTITY_DECLARATION.search(plain, 0, root.start() if root else len(plain)):
         return "refused: the feed declares XML entities (they can expand to gigabytes)"
     if _HTML_START.match(head) or (b"<html" in head.lower() and b"<rss" not in head and b"<feed" not in head):
+        advertised = advertised_feed(data, location)
+        if advertised:
+            return f"not a feed: the address gives a web page, whose feed is {advertised}"
         return "not a feed: the address gives a web page (look for its RSS link)"
     headers = {"content-type": content_type or "application/xml"}
     if location.startswith(("http://", "https://")):
