@@ -94,6 +94,8 @@ def test_people_are_found(recogniser: Recogniser, text: str, expected: list[str]
         # Organisations after a role.
         "The Director of the Provincial Police Department attended.",
         "Deputy Minister of Public Security spoke.",
+        # A role word that ends a sentence is not a cue for the next one.
+        "They thanked her son. Long Spring Festival followed.",
         # `named` without a person noun before it.
         "a project named Green Future",
         # An age after one word, or a year that is not an age.

@@ -62,8 +62,8 @@ def _previous_words(text: str, start: int, count: int) -> list[str]:
         parts = parts[1:]
     words: list[str] = []
     for index, part in enumerate(reversed(parts[-count:])):
-        if index == 0 and part.endswith(".") and len(part) <= 5:
-            part = part[:-1]  # Mr. Dr. Gen.
+        if index == 0:
+            part = _abbreviation(part)
         if not part.replace("-", "").replace("'", "").replace("’", "").isalpha():
             break
         words.append(fold_word(part))
@@ -79,6 +79,15 @@ def fold_word(word: str) -> str:
 def _letter(word: str, position: int) -> bool:
     """A single capital ends the anonymised names of court reports (Nguyễn Văn A, Trần Thị B)."""
     return position >= 2 and len(word) == 1 and word.isupper()
+
+
+ABBREVIATIONS = frozenset(("mr.", "mrs.", "ms.", "dr.", "prof.", "gen.", "col.", "lt.", "maj.",
+                           "capt.", "sgt.", "gov.", "sen.", "amb.", "pres."))
+"""Titles written with a full stop; any other word before a full stop ends a sentence."""
+
+
+def _abbreviation(word: str) -> str:
+    return word[:-1] if word.lower() in ABBREVIATIONS else word
 
 
 def _english(words: list[str], run: list[str], titled: bool) -> bool:
@@ -181,7 +190,7 @@ class PersonFinder:
         `named` after a person noun: a strong cue, since prose puts it there."""
         if start < 2 or text[start - 1] != " ":
             return NONE, False
-        last = fold_word(text[text.rfind(" ", 0, start - 1) + 1:start - 1].rstrip("."))
+        last = _abbreviation(fold_word(text[text.rfind(" ", 0, start - 1) + 1:start - 1]))
         if last not in self._cues:
             return NONE, False
         before = _previous_words(text, start, 4)
