@@ -20,7 +20,7 @@ ROWS = (
     ("memory", "memory: peak RSS added by store"),
     ("memory-index", "memory: ... plus word index"),
     ("term-first", "terminal: start to painted list"),
-    ("term-first-word", "terminal: first word after paint, worst key"),
+    ("term-first-word", "terminal: first word after paint"),
     ("term-key-p50", "terminal: keystroke to settled screen, p50"),
     ("term-key-p95", "terminal: keystroke to settled screen, p95"),
     ("tui-first", "headless: start to first screen with list"),

@@ -1,10 +1,13 @@
 """The interface as a user sees it: the installed `reader` in a real terminal (tmux).
 
 Keys go in with `tmux send-keys`; the screen is read back with `capture-pane`, polled as
-fast as tmux answers (a few ms a look). A key's latency is the time from sending it to the
-last change of the screen before it stays still for SETTLE seconds: the list, the count
-and the suggestions have all caught up. A bare Textual app (one line and an Input) runs in
-the same harness, so its figures are the floor: what any Textual app costs in this terminal.
+fast as tmux answers (a few ms a look). The first word is typed the moment the list shows,
+at typing speed, and timed from its last key until the count shows what `reader list
+--query` says it should: a filter waiting for an index cannot hide. Then each key of a
+name is timed from sending it to the last change of the screen before it stays still for
+SETTLE seconds: the list, the count and the suggestions have all caught up. A bare Textual
+app (one line and an Input) runs in the same harness, so its figures are the floor: what
+any Textual app costs in this terminal.
 
     python tmux_probe.py reader FOLDER     start, first word, keystrokes; prints JSON
     python tmux_probe.py bare              the same for the bare app
@@ -24,12 +27,14 @@ from pathlib import Path
 
 READER = Path(sys.executable).with_name("reader")
 WIDTH, HEIGHT = 140, 45
-SETTLE = 0.25
+SETTLE = 0.5
 """Seconds the screen must stay unchanged to count as settled."""
+TYPING = 0.08
+"""Seconds between the keys of the first word: a quick typist."""
 TIMEOUT = 60.0
 TYPED = "nguyen van binh"
 FIRST_WORD = "police"
-COUNT = re.compile(r"\d+ of \d+ articles")
+COUNT = re.compile(r"(\d+) of (\d+) articles")
 
 BARE_APP = """
 import sys
@@ -118,27 +123,45 @@ def _keys(term: Terminal, text: str, screen: str) -> list[float]:
     return latencies
 
 
+def expected_count(folder: Path, word: str) -> int:
+    """How many articles the word selects, by the CLI (the same matcher as the bar)."""
+    done = subprocess.run(_command([str(READER), "list", "--json", "--query", word, str(folder)]),
+                          shell=True, capture_output=True, text=True, check=True)
+    return len(json.loads(done.stdout))
+
+
+def _type(term: Terminal, word: str) -> float:
+    """Types the word at typing speed; returns when its last key was sent."""
+    sent = 0.0
+    for number, key in enumerate(word):
+        if number:
+            time.sleep(TYPING)
+        sent = term.send(key)
+    return sent
+
+
 def probe_reader(folder: Path) -> dict[str, object]:
+    expected = expected_count(folder, FIRST_WORD)
     term = Terminal()
     try:
         started = term.start(_command([str(READER), str(folder)]))
         painted, screen = term.wait_for(COUNT)
         first = painted - started
+        found = COUNT.search(screen)
+        total = found.group(2) if found else "?"
         # The first word, typed the moment the list shows: the word index must be there.
-        sent = term.send("slash")
-        _, screen = term.settle(screen, sent)
-        first_word = []
-        for key in FIRST_WORD:
-            sent = term.send(key)
-            latency, screen = term.settle(screen, sent)
-            first_word.append(latency)
-        total = COUNT.search(screen)
+        term.send("/")
+        _, screen = term.wait_for("Back to list")  # the footer says the bar has the focus
+        last = _type(term, FIRST_WORD)
+        shown, screen = term.wait_for(f"{expected} of {total} articles")
+        first_word = shown - last
         term.send("C-u")
+        _, screen = term.wait_for(f"{total} of {total} articles")
         _, screen = term.settle(screen, time.perf_counter())
         keys = _keys(term, TYPED, screen)
         term.send("Escape")
-        return {"first": first, "first_word": first_word, "keys": keys,
-                "count": total.group(0) if total else ""}
+        return {"first": first, "first_word": [first_word], "keys": keys,
+                "count": f"{expected} of {total}"}
     finally:
         term.close()
 
@@ -149,10 +172,12 @@ def probe_bare() -> dict[str, object]:
         started = term.start(_command([sys.executable, "-c", BARE_APP]))
         painted, screen = term.wait_for("bare app ready")
         first = painted - started
-        first_word = _keys(term, FIRST_WORD, screen)
+        last = _type(term, FIRST_WORD)
+        shown, screen = term.wait_for(FIRST_WORD)
+        first_word = shown - last
         _, screen = term.settle(term.screen(), term.send("C-u"))
         keys = _keys(term, TYPED, screen)
-        return {"first": first, "first_word": first_word, "keys": keys}
+        return {"first": first, "first_word": [first_word], "keys": keys}
     finally:
         term.close()
 

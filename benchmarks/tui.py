@@ -56,7 +56,7 @@ def terminal(folder: Path, repeats: int) -> dict[str, Figure]:
         "term-first": Figure(first, bare_first, note=f"tmux, warm; {first - bare_first:+.2f} s "
                                                      "over the bare app's first paint"),
         "term-first-word": Figure(max(words), max(bare_words),
-                                  note="slowest key of the first word, typed as the list shows"),
+                                  note="typed as the list shows; last key to the right count"),
         "term-key-p50": Figure(percentile(keys, 0.5), percentile(bare_keys, 0.5), note=note),
         "term-key-p95": Figure(percentile(keys, 0.95), percentile(bare_keys, 0.95), note=note),
     }
