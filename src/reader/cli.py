@@ -319,10 +319,32 @@ def start_interface(arguments: Sequence[str]) -> int:
     parser.add_argument("--version", action="version", version=VERSION)
     add_paths_argument(parser)
     paths: list[Path] = parser.parse_args(arguments).paths
+    paths = [_fetched_page(str(p)) if str(p).lower().startswith(WEB_PREFIXES) else p for p in paths]
     if paths:
         _not_a_command(str(paths[0]))
     check_paths(paths)
     return run_tui(paths)
+
+
+WEB_PREFIXES = ("http:/", "https:/")
+"""A URL as given (a Path makes `//` one slash, so the prefix is checked on that form too)."""
+
+
+def _fetched_page(given: str) -> Path:
+    """`reader URL`: the page fetched once into the archive (or found there), then read from
+    the archive like any file; a page that cannot be had is an error before the interface."""
+    from reader.feeds.archive import archive_dir, file_name
+    from reader.feeds.fetch import fetch_page
+
+    url = given if "://" in given else given.replace(":/", "://", 1)
+    record = fetch_page(url)
+    if isinstance(record, str):
+        raise CommandError(f"cannot read {url}: {record}")
+    target = archive_dir() / file_name(record.identity)
+    if not target.exists():
+        raise CommandError(f"{url} has the same text as an article already archived; "
+                           "run `reader` to read it there")
+    return target
 
 
 def main(argv: Sequence[str] | None = None) -> int:
