@@ -211,25 +211,30 @@ print(json.dumps({'before': before, 'loaded': loaded, 'indexed': indexed,
 
 
 def memory(folder: Path, result: SizeResult, warm: bool = False) -> None:
-    """Measured on a load without cache (or a warm one: at a huge size a cold load takes
-    many minutes, and the warm start is what a user does every day)."""
+    """Peak RSS added by a load without cache and its index built (not at a huge size:
+    each such load takes many minutes), then by a warm start that reads the saved index
+    (what a user does every day; the parse cache and index of the loads before)."""
     if not Path("/proc/self/status").exists():
         return
-    env = child_env() if warm else child_env(READER_NO_CACHE="1")
-    done = subprocess.run([sys.executable, "-c", MEMORY_SCRIPT, str(folder)], env=env,
-                          capture_output=True, check=False, text=True)
-    if done.returncode != 0:
-        print(f"memory not measured:\n{done.stderr[-2000:]}", file=sys.stderr)
-        return
-    figures = json.loads(done.stdout)
+    runs = [("warm", child_env())] if warm else [("cold", child_env(READER_NO_CACHE="1")),
+                                                 ("warm", child_env())]
     disk = result.megabytes * 1e6
-    for key, stage, note in (("memory", "loaded", "store"), ("memory-index", "indexed",
-                                                            "store + word index")):
-        added = figures[stage]["VmHWM"] - figures["before"]["VmHWM"]
-        per_article = added / max(1, figures["articles"]) / 1024
-        result.figures[key] = Figure(added / 1e6, disk / 1e6, unit="MB",
-                                     note=f"{note}; {per_article:.1f} kB/article; floor = size "
-                                          "on disk")
+    for run, env in runs:
+        done = subprocess.run([sys.executable, "-c", MEMORY_SCRIPT, str(folder)], env=env,
+                              capture_output=True, check=False, text=True)
+        if done.returncode != 0:
+            print(f"memory not measured:\n{done.stderr[-2000:]}", file=sys.stderr)
+            return
+        figures = json.loads(done.stdout)
+        stages = (("memory", "loaded", "store, no cache"),
+                  ("memory-index", "indexed", "store + word index built")) if run == "cold" else \
+            (("memory-warm", "indexed", "warm start: store + saved word index"),)
+        for key, stage, note in stages:
+            added = figures[stage]["VmHWM"] - figures["before"]["VmHWM"]
+            per_article = added / max(1, figures["articles"]) / 1024
+            result.figures[key] = Figure(added / 1e6, disk / 1e6, unit="MB",
+                                         note=f"{note}; {per_article:.1f} kB/article; floor = "
+                                              "size on disk")
 
 
 def measure_size(folder: Path, scratch: Path, articles: int) -> SizeResult:

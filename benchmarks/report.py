@@ -19,6 +19,7 @@ ROWS = (
     ("filter-p95", "filter: place + person + word, p95"),
     ("memory", "memory: peak RSS added by store"),
     ("memory-index", "memory: ... plus word index"),
+    ("memory-warm", "memory: warm start with saved index"),
     ("term-first", "terminal: start to painted list"),
     ("term-first-word", "terminal: first word after paint"),
     ("term-key-p50", "terminal: keystroke to settled screen, p50"),
