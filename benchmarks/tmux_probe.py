@@ -152,16 +152,23 @@ def probe_reader(folder: Path) -> dict[str, object]:
         # The first word, typed the moment the list shows: the word index must be there.
         term.send("/")
         _, screen = term.wait_for("Back to list")  # the footer says the bar has the focus
+        _, screen = term.settle(screen, time.perf_counter())
         last = _type(term, FIRST_WORD)
-        shown, screen = term.wait_for(f"{expected} of {total} articles")
-        first_word = shown - last
+        first_word: list[float] = []
+        lost = ""
+        try:
+            shown, screen = term.wait_for(f"{expected} of {total} articles", timeout=30)
+            first_word.append(shown - last)
+        except RuntimeError:  # keys went missing: say so rather than time the wrong thing
+            lost = next((line.strip() for line in term.screen().splitlines()
+                         if COUNT.search(line)), "")
         term.send("C-u")
         _, screen = term.wait_for(f"{total} of {total} articles")
         _, screen = term.settle(screen, time.perf_counter())
         keys = _keys(term, TYPED, screen)
         term.send("Escape")
-        return {"first": first, "first_word": [first_word], "keys": keys,
-                "count": f"{expected} of {total}"}
+        return {"first": first, "first_word": first_word, "keys": keys,
+                "count": f"{expected} of {total}", "lost_keys": lost}
     finally:
         term.close()
 

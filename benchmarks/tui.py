@@ -47,8 +47,11 @@ def terminal(folder: Path, repeats: int) -> dict[str, Figure]:
         readers.append(_probe("reader", str(folder), script=TMUX_PROBE))
     first = min(float(r["first"]) for r in readers)  # type: ignore[arg-type]
     bare_first = min(float(b["first"]) for b in bares)  # type: ignore[arg-type]
-    words = _samples(readers, "first_word")
+    words = _samples(readers, "first_word") or [float("nan")]
     bare_words = _samples(bares, "first_word")
+    lost = [str(r["lost_keys"]) for r in readers if r.get("lost_keys")]
+    if lost:
+        print(f"keys typed right after the list showed went missing: {lost}", file=sys.stderr)
     keys = _samples(readers, "keys")
     bare_keys = _samples(bares, "keys")
     note = f"tmux {len(keys)} keys typing a name; floor: bare app + Input, same harness"
@@ -56,7 +59,8 @@ def terminal(folder: Path, repeats: int) -> dict[str, Figure]:
         "term-first": Figure(first, bare_first, note=f"tmux, warm; {first - bare_first:+.2f} s "
                                                      "over the bare app's first paint"),
         "term-first-word": Figure(max(words), max(bare_words),
-                                  note="typed as the list shows; last key to the right count"),
+                                  note="typed as the list shows; last key to the right count"
+                                       + (f"; {len(lost)} run(s) lost keys" if lost else "")),
         "term-key-p50": Figure(percentile(keys, 0.5), percentile(bare_keys, 0.5), note=note),
         "term-key-p95": Figure(percentile(keys, 0.95), percentile(bare_keys, 0.95), note=note),
     }
