@@ -63,7 +63,8 @@ _ISO_LONG = re.compile(
     r"(?:z|[+-]\d{2}:?\d{2})?\s*$",
     re.IGNORECASE,
 )
-_DIGIT = re.compile(r"\d")
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+"""Every form has a four-digit year: a line without one is not looked at further."""
 _MARKER = re.compile(r"^\s*date:?\s+(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b\s*",
                      re.IGNORECASE)
 
@@ -85,7 +86,7 @@ def _build(year: str, month: str, day: str) -> dt.date | None:
 
 def parse_date_line(line: str) -> dt.date | None:
     """The date of a line that holds nothing but a date (and a weekday, time, zone)."""
-    if len(line) > 80 or not _DIGIT.search(line):
+    if len(line) > 80 or not _YEAR.search(line):
         return None
     folded = line if line.isascii() else fold(line)
     for pattern in (*_LINE_FORMS, _ISO_LONG):

@@ -43,7 +43,8 @@ _BYLINE = re.compile(
 )
 _CLOCK = re.compile(r"^\d{1,2}[:h]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*\(?(?:GMT|UTC)\s*[+-]\d{1,2}\)?)?$",
                     re.IGNORECASE)
-_BYLINE_HINT = re.compile(r"\b(?:By|Story|Text|Reporter|Reported|Written|Tác giả|Bài|Article)\b")
+_BYLINE_WORDS = ("By", "Story", "Text", "Reporter", "Reported", "Written", "Tác giả", "Bài", "Article")
+"""How a byline starts; one that follows a date on its line has ` By ` in it."""
 _BYLINE_SPLIT = re.compile(r"\s+(?:\||·|•|[-–—]{1,2})\s+")
 """Byline and date printed on one line, in either order (`By Hoang Phong | 20/11/2025`)."""
 _RELATED = re.compile(
@@ -165,7 +166,7 @@ _FURNITURE_HEADS = _MENU_WORDS | {banner.split()[0] for banner in _BANNERS}
 
 def _byline(line: str) -> tuple[str | None, str | None, dt.date | None] | None:
     """(author, agency, date) of a byline line, which may also carry the date."""
-    if not _BYLINE_HINT.search(line):
+    if not line.startswith(_BYLINE_WORDS) and " By " not in line:
         return None
     match = _BYLINE.match(line)
     date: dt.date | None = None
