@@ -121,6 +121,12 @@ def test_initials_and_no_initials_are_one_person(recogniser: Recogniser) -> None
     assert recogniser.recognise(text).people == (("marc-e-knapper", "Marc E. Knapper"),)
 
 
+def test_a_foreign_name_repeated_without_its_cue_is_the_same_person(recogniser: Recogniser) -> None:
+    text = "The suspect Park Ji-hoon fled. Later, Park Ji-hoon was caught. Marc Knapper spoke."
+    spans = [(text[m.start:m.end], m.entity_id) for m in recogniser.mentions(text) if m.kind == PERSON]
+    assert spans == [("Park Ji-hoon", "park-ji-hoon"), ("Park Ji-hoon", "park-ji-hoon")]
+
+
 def test_glued_place(recogniser: Recogniser) -> None:
     text = "Police in Nghe AnMore news"
     assert places(recogniser, text) == ["nghe-an"]

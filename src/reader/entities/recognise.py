@@ -230,14 +230,25 @@ class Recogniser:
     # -- people found by shape or context ------------------------------------------------
     def _discovered(self, text: str, runs: list[Run], taken: list[tuple[int, int]]) -> list[Mention]:
         found = self._finder.find(text, runs, taken)
-        if len(found) < 2:
-            return [Mention(PERSON, f.entity_id, f.start, f.end, f.name) for f in found]
-        # `Marc E. Knapper` and `Marc Knapper` are one person: the fuller form's id wins.
+        if not found:
+            return []
+        # `Marc E. Knapper` and `Marc Knapper` are one person: the fuller form's id wins, and a
+        # later mention of the same words without a cue is that person too.
         ids: dict[tuple[str, ...], str] = {}
         for person in sorted(found, key=lambda f: -len(f.entity_id)):
             ids.setdefault(_without_initials(person.name), person.entity_id)
-        return [Mention(PERSON, ids[_without_initials(f.name)], f.start, f.end, f.name)
-                for f in found]
+        mentions = [Mention(PERSON, ids[_without_initials(f.name)], f.start, f.end, f.name)
+                    for f in found]
+        claimed = {(f.start, f.end) for f in found}
+        for run in runs:
+            if len(run) < 2 or (run[0][1], run[-1][2]) in claimed:
+                continue
+            key = _without_initials(" ".join(w for w, _, _ in run))
+            if key in ids and all(run[-1][2] <= s or run[0][1] >= e for s, e in taken):
+                start, end = run[0][1], run[-1][2]
+                if all(end <= m.start or start >= m.end for m in mentions):
+                    mentions.append(Mention(PERSON, ids[key], start, end, text[start:end]))
+        return sorted(mentions, key=lambda m: m.start)
 
     def _short_references(self, runs: list[Run], full: list[Mention],
                           taken: list[tuple[int, int]]) -> list[Mention]:
