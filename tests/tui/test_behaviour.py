@@ -433,3 +433,35 @@ async def test_space_scrolls_a_long_article_before_going_on(tmp_path: Path, book
         assert screen.article_list.current_id == long_id
         await pilot.press("space")
         assert screen.article_list.current_id != long_id
+
+
+async def test_typing_over_a_long_article_restyles_only_what_changes(
+        tmp_path: Path, bookmarks: BookmarkStore, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    paragraphs = [f"Police in Hà Nội traced cybercrime ring {n} across the city." for n in range(150)]
+    (tmp_path / "a.txt").write_text("Police trace rings\n\n" + "\n\n".join(paragraphs), encoding="utf-8")
+    app = app_over(tmp_path, bookmarks)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = main(app)
+        await pilot.press("slash", *"ha noi")
+        await settle(pilot)
+        await pilot.press("enter", *"cyb")
+        await settle(pilot)
+        pane = screen.query_one(ReadingPane)
+        assert pane.mention_count == 300
+        found: list[str] = []
+        original_mentions = screen.recogniser.mentions
+        monkeypatch.setattr(screen.recogniser, "mentions",
+                            lambda text: found.append(text) or original_mentions(text))
+        styled: list[str] = []
+        original_styled = pane._styled
+        monkeypatch.setattr(pane, "_styled",
+                            lambda text, marks: styled.append(text) or original_styled(text, marks))
+        await pilot.press(*"erc")  # cybe, cyber, cyberc: the same words are marked
+        await settle(pilot)
+        assert pane.mention_count == 300
+        assert found == [] and styled == []
+        await pilot.press("ctrl+u")  # the words go: every paragraph loses its term mark
+        await settle(pilot)
+        assert pane.mention_count == 150
+        assert len(styled) == 150
+        assert found == []

@@ -18,7 +18,7 @@ from textual.widgets import Footer, Header
 from textual.worker import get_current_worker
 
 from reader.bookmarks import BookmarkError
-from reader.entities.recognise import PERSON, PLACE, Recogniser
+from reader.entities.recognise import PERSON, PLACE, Mention, Recogniser
 from reader.highlight import highlight_spans
 from reader.ingest.article import Article
 from reader.search import Query, Result, Searcher
@@ -62,6 +62,7 @@ class MainScreen(ReportsWorkerErrors, Screen[None]):
         self.result = Result(list(range(len(store))))
         self._read_timer: Timer | None = None
         self._generation = 0
+        self._mentions: tuple[str, list[Mention]] = ("", [])
         """Bumped by every filter request; only the latest one's outcome is applied."""
         self._loaded = frozenset(i for i, a in enumerate(store.articles)
                                  if a.id not in state.missing)
@@ -214,8 +215,9 @@ class MainScreen(ReportsWorkerErrors, Screen[None]):
             return
         article = self.store.get(article_id)
         assert article is not None
-        spans = highlight_spans(self.recogniser, article.paragraphs,
-                                self._highlighted_entities(), self.result.words)
+        wanted = self._highlighted_entities()
+        spans = highlight_spans(self.recogniser, article.paragraphs, wanted, self.result.words,
+                                self._mentions_in(article) if wanted else ())
         places = tuple(self.store.entities[(PLACE, p)].name for p in article.places)
         people = tuple(self.store.entities[(PERSON, p)].name for p in article.people)
         missing = "not in the loaded files" if article.id in self.state.missing else ""
@@ -224,6 +226,13 @@ class MainScreen(ReportsWorkerErrors, Screen[None]):
                               self.state.note(article.id)))
         pane.border_title = f"{len(spans)} highlighted" if spans else ""
         self._schedule_read(article.id)
+
+    def _mentions_in(self, article: Article) -> list[Mention]:
+        """The article's mentions, found once while it stays shown (every keystroke in the
+        filter bar highlights it again)."""
+        if self._mentions[0] != article.id:
+            self._mentions = (article.id, self.recogniser.mentions("\n\n".join(article.paragraphs)))
+        return self._mentions[1]
 
     def _schedule_read(self, article_id: str) -> None:
         if self._read_timer is not None:

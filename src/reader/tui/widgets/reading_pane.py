@@ -69,6 +69,10 @@ class ReadingPane(VerticalScroll, can_focus=True):
         super().__init__(id=id)
         self.view: ArticleView | None = None
         self._mention = -1
+        self._by_paragraph: dict[int, list[tuple[int, Span]]] = {}
+        """The spans of the article shown, numbered, by paragraph."""
+        self._applied: list[tuple[tuple[int, int, str], ...]] = []
+        """The marks each paragraph widget is showing now."""
         self._styles: tuple[str, dict[str, Style]] | None = None
         """The highlight styles and the theme they were computed for."""
 
@@ -85,7 +89,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
     def _theme_changed(self, theme: object) -> None:
         if self.view is not None:
             self._render_header("")
-            self._restyle_body()
+            self._restyle_body(every=True)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="page"):
@@ -101,6 +105,9 @@ class ReadingPane(VerticalScroll, can_focus=True):
             view.article.id == self.view.article.id
         self.view = view
         self._mention = -1
+        self._by_paragraph = {}
+        for number, span in enumerate(view.spans if view else ()):
+            self._by_paragraph.setdefault(span.paragraph, []).append((number, span))
         self.border_subtitle = ""
         self._render_header(empty)
         if same:
@@ -147,37 +154,50 @@ class ReadingPane(VerticalScroll, can_focus=True):
     def _render_body(self) -> None:
         body = self.query_one("#body", Vertical)
         body.remove_children()
+        self._applied = []
         if self.view is None:
             return
         widgets = []
         for index, paragraph in enumerate(self.view.article.paragraphs):
-            widgets.append(Static(self._paragraph_text(index, paragraph), markup=False,
-                                  classes="paragraph"))
+            marks = self._marks(index)
+            self._applied.append(marks)
+            widgets.append(Static(self._styled(paragraph, marks), markup=False, classes="paragraph"))
         body.mount_all(widgets)
 
-    def _restyle_body(self) -> None:
-        """The same article with other highlights: update the paragraphs in place, since
-        remounting them on every keystroke in the filter bar is most of its cost."""
+    def _restyle_body(self, *, every: bool = False) -> None:
+        """The same article with other highlights: update in place only the paragraphs whose
+        marks changed (typing `cyb` then `cybe` marks the same words), since remounting or
+        restyling a long article's paragraphs on every keystroke froze typing."""
         assert self.view is not None
         widgets = list(self.query(".paragraph").results(Static))
         paragraphs = self.view.article.paragraphs
-        if len(widgets) != len(paragraphs):
+        if len(widgets) != len(paragraphs) or len(self._applied) != len(paragraphs):
             self._render_body()
             return
-        for index, (widget, paragraph) in enumerate(zip(widgets, paragraphs, strict=True)):
-            widget.update(self._paragraph_text(index, paragraph))
+        for index in range(len(paragraphs)):
+            self._update_paragraph(index, widgets[index], force=every)
 
-    def _paragraph_text(self, index: int, paragraph: str) -> Text:
-        text = Text(paragraph)
+    def _update_paragraph(self, index: int, widget: Static, *, force: bool = False) -> None:
         assert self.view is not None
+        marks = self._marks(index)
+        if force or marks != self._applied[index]:
+            self._applied[index] = marks
+            widget.update(self._styled(self.view.article.paragraphs[index], marks))
+
+    def _marks(self, index: int) -> tuple[tuple[int, int, str], ...]:
+        """(start, end, style name) of each highlight in a paragraph."""
+        marks = []
+        for number, span in self._by_paragraph.get(index, ()):
+            name = "current" if number == self._mention else \
+                "mention" if span.tag == ENTITY else "term"
+            marks.append((span.start, span.end, name))
+        return tuple(marks)
+
+    def _styled(self, paragraph: str, marks: tuple[tuple[int, int, str], ...]) -> Text:
+        text = Text(paragraph)
         styles = self._theme_styles()
-        for number, span in enumerate(self.view.spans):
-            if span.paragraph != index:
-                continue
-            name = "mention" if span.tag == ENTITY else "term"
-            if number == self._mention:
-                name = "current"
-            text.stylize(styles[name], span.start, span.end)
+        for start, end, name in marks:
+            text.stylize(styles[name], start, end)
         return text
 
     # -- reading on -------------------------------------------------------------------------
@@ -206,14 +226,13 @@ class ReadingPane(VerticalScroll, can_focus=True):
             return
         previous = self._mention
         self._mention = (self._mention + step) % len(self.view.spans)
-        paragraphs = self.query(".paragraph").results(Static)
-        widgets = list(paragraphs)
+        widgets = list(self.query(".paragraph").results(Static))
         touched = {self.view.spans[self._mention].paragraph}
         if previous >= 0:
             touched.add(self.view.spans[previous].paragraph)
         for index in touched:
-            if index < len(widgets):
-                widgets[index].update(self._paragraph_text(index, self.view.article.paragraphs[index]))
+            if index < len(widgets) and index < len(self._applied):
+                self._update_paragraph(index, widgets[index])
         span = self.view.spans[self._mention]
         if span.paragraph < len(widgets):
             widget = widgets[span.paragraph]
