@@ -240,8 +240,9 @@ class Recogniser:
         mentions = [Mention(PERSON, ids[_without_initials(f.name)], f.start, f.end, f.name)
                     for f in found]
         claimed = {(f.start, f.end) for f in found}
+        firsts = {key[0] for key in ids if len(key) > 1}
         for run in runs:
-            if len(run) < 2 or (run[0][1], run[-1][2]) in claimed:
+            if len(run) < 2 or fold_word(run[0][0]) not in firsts or (run[0][1], run[-1][2]) in claimed:
                 continue
             key = _without_initials(" ".join(w for w, _, _ in run))
             if key in ids and all(run[-1][2] <= s or run[0][1] >= e for s, e in taken):
