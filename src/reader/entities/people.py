@@ -180,7 +180,9 @@ class PersonFinder:
     def _may_hold_a_name(self, words: list[str], folded: list[str]) -> bool:
         """A cheap test that rules out most runs (`Public Security`, `People's Court`): no word
         starts a name or a title, and no two neighbours could be a foreign name."""
-        if any(word in self._starts or word.startswith(("h'", "h’")) for word in folded):
+        if not self._starts.isdisjoint(folded):
+            return True
+        if any(word.startswith(("h'", "h’")) for word in folded if "'" in word or "’" in word):
             return True
         return any(self._foreign_word(words[i], folded[i]) and self._foreign_word(words[i + 1], folded[i + 1])
                    for i in range(len(words) - 1))
