@@ -22,7 +22,12 @@ from reader.ingest.clean import clean_text
 from reader.ingest.decode import MAX_BYTES, Rejected, decode
 from reader.ingest.parse import parse_article
 
-ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
+TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
+PAGE_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+"""Saved web pages: the story is extracted and menus, banners and related lists left out."""
+ARCHIVE_SUFFIXES = frozenset({".json"})
+"""Articles fetched from feeds, one JSON file each (reader.feeds.archive)."""
+ARTICLE_SUFFIXES = TEXT_SUFFIXES | PAGE_SUFFIXES | ARCHIVE_SUFFIXES
 
 
 @dataclass(slots=True, frozen=True)
@@ -58,7 +63,19 @@ def iter_files(paths: Iterable[Path], skipped: list[Skipped]) -> Iterator[str]:
 
 
 def read_article(path: Path, data: bytes, recogniser: Recogniser) -> Article | Skipped:
-    """One file's bytes to an article; pure apart from the path it records."""
+    """One file's bytes to an article; pure apart from the path it records. Web pages and
+    archived articles go to their own readers, which answer with an article or a reason."""
+    suffix = path.suffix.lower()
+    if suffix in PAGE_SUFFIXES or suffix in ARCHIVE_SUFFIXES:
+        if suffix in PAGE_SUFFIXES:
+            from reader.ingest.html import read_page
+
+            outcome = read_page(str(path), data, None, recogniser)
+        else:
+            from reader.feeds.archive import read_archived
+
+            outcome = read_archived(str(path), data, recogniser)
+        return Skipped(str(path), outcome) if isinstance(outcome, str) else outcome
     decoded = decode(data, MAX_BYTES)
     if isinstance(decoded, Rejected):
         return Skipped(str(path), decoded.reason)
