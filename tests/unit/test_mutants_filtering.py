@@ -1,0 +1,32 @@
+"""A filter run follows the sort it was asked for and offers names by default: a mutation
+run showed that dropping either went unnoticed."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.search import Query, Searcher
+from reader.store import SortOrder, Store
+from reader.tui.filtering import FilterRequest, run_filter
+
+
+def request(sort: SortOrder, text: str = "") -> FilterRequest:
+    return FilterRequest(1, Query(text=text), sort, bookmarks_only=False, within=None)
+
+
+@pytest.mark.parametrize("sort", list(SortOrder))
+def test_a_filter_run_lists_in_the_requested_sort(searcher: Searcher, seed_store: Store,
+                                                  sort: SortOrder) -> None:
+    positions = run_filter(searcher, request(sort)).result.positions
+    assert positions == seed_store.sorted(None, sort)
+
+
+def test_the_three_sorts_give_three_orders(searcher: Searcher) -> None:
+    orders = {tuple(run_filter(searcher, request(sort)).result.positions) for sort in SortOrder}
+    assert len(orders) == 3
+
+
+def test_a_filter_run_offers_names_unless_told_not_to(searcher: Searcher) -> None:
+    offered = run_filter(searcher, request(SortOrder.NEWEST, "ha noi")).suggestions
+    assert any(s.name == "Hà Nội" for s in offered)
+    assert run_filter(searcher, request(SortOrder.NEWEST, "ha noi"), with_suggestions=False).suggestions == []
