@@ -77,3 +77,15 @@ def test_a_date_in_a_caption_is_not_the_date_but_the_line_date_is() -> None:
     text = ("Police bust drug ring in Son La\n\nOfficers at the scene, November 3, 2024. Photo: VNA"
             "\n\nNgày 12/11/2025\n\n" + BODY)
     assert parse_article(text).date == dt.date(2025, 11, 12)
+
+
+def test_a_raw_page_with_a_site_name_above_the_headline() -> None:
+    text = ("Skip to main content\nVnExpress International\nThursday, November 20, 2025\n"
+            "News Business Travel Life Sports World\nHome » News » Crime\n"
+            "Police bust cross-border drug ring in Nghe An\n"
+            "By Hoang Phong   November 20, 2025 | 09:15 am GMT+7\n\n" + BODY)
+    parsed = parse_article(text)
+    assert parsed.title == "Police bust cross-border drug ring in Nghe An"
+    assert parsed.author == "Hoang Phong"
+    assert parsed.date == dt.date(2025, 11, 20)
+    assert parsed.paragraphs[0].startswith("Police in Son La")

@@ -45,7 +45,7 @@ _CLOCK = re.compile(r"^\d{1,2}[:h]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*\(?(?:GMT|UTC)\s
                     re.IGNORECASE)
 _BYLINE_WORDS = ("By", "Story", "Text", "Reporter", "Reported", "Written", "Tác giả", "Bài", "Article")
 """How a byline starts; one that follows a date on its line has ` By ` in it."""
-_BYLINE_SPLIT = re.compile(r"\s+(?:\||·|•|[-–—]{1,2})\s+")
+_BYLINE_SPLIT = re.compile(r"\s+(?:\||·|•|[-–—]{1,2})\s+|\s{2,}")
 """Byline and date printed on one line, in either order (`By Hoang Phong | 20/11/2025`)."""
 _RELATED = re.compile(
     r"^(?:related(?: news| articles| stories| posts)?|read more|read also|see also|other news|"
@@ -54,7 +54,8 @@ _RELATED = re.compile(
 )
 """Headings of the lists of other stories after the body: what follows is not this article."""
 _MENU_TEXT = (
-    """home news politics society world business economy sports sport life lifestyle travel
+    """skip to main content home news politics society world business economy sports sport life
+    lifestyle travel
     culture opinion video videos photo photos multimedia login log in sign up register search
     menu subscribe english tieng viet vietnamese national international law legal security
     crime health education environment science technology entertainment style food trending
@@ -208,6 +209,11 @@ def _is_headline(line: str) -> bool:
     )
 
 
+def _is_stray(line: str) -> bool:
+    """One or two words that are not a sentence: a site name, a section, a label."""
+    return len(line.split()) <= 2 and not line.rstrip("\"”’").endswith((".", "!", "?"))
+
+
 def _shorten(sentence: str, width: int = TITLE_WIDTH) -> str:
     sentence = sentence.strip().rstrip(".")
     if len(sentence) <= width:
@@ -287,8 +293,14 @@ def parse_article(text: str, fallback_title: str = "Untitled") -> ParsedArticle:
 
     paragraphs = _paragraphs(kept)
     title = ""
-    if len(paragraphs) > 1 and _is_headline(paragraphs[0]):
-        title = paragraphs.pop(0)
+    # A site name or a stray word above the headline (`VnExpress International`) is skipped.
+    lead_in = 0
+    while lead_in < min(3, len(paragraphs) - 2) and _is_stray(paragraphs[lead_in]) and \
+            _is_headline(paragraphs[lead_in + 1]):
+        lead_in += 1
+    if len(paragraphs) > 1 and _is_headline(paragraphs[lead_in]):
+        title = paragraphs[lead_in]
+        del paragraphs[:lead_in + 1]
     # Image markers go ("… - Ảnh 1."); an image's alt text that repeats the headline goes too.
     unmarked = (_strip_caption_marker(p) for p in paragraphs)
     paragraphs = [p for p in unmarked if p and p != title]
