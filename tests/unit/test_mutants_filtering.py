@@ -30,3 +30,27 @@ def test_a_filter_run_offers_names_unless_told_not_to(searcher: Searcher) -> Non
     offered = run_filter(searcher, request(SortOrder.NEWEST, "ha noi")).suggestions
     assert any(s.name == "Hà Nội" for s in offered)
     assert run_filter(searcher, request(SortOrder.NEWEST, "ha noi"), with_suggestions=False).suggestions == []
+
+
+def test_a_filter_run_searches_the_notes_it_was_given(searcher: Searcher, seed_store: Store) -> None:
+    last = len(seed_store) - 1
+    asked = FilterRequest(1, Query(text="quokkanote"), SortOrder.NEWEST, bookmarks_only=False,
+                          within=None, notes={last: "remember the quokkanote"})
+    assert run_filter(searcher, asked).result.positions == [last]
+
+
+@pytest.mark.parametrize("text", ["", "   ", "!ha noi", "'ha noi"])
+def test_no_names_are_offered_for_nothing_an_exclusion_or_an_exact_phrase(searcher: Searcher,
+                                                                          text: str) -> None:
+    assert run_filter(searcher, request(SortOrder.NEWEST, text)).suggestions == []
+
+
+def test_names_are_counted_within_the_view(searcher: Searcher) -> None:
+    [hanoi] = [s for s in run_filter(searcher, request(SortOrder.NEWEST, "ha noi")).suggestions
+               if s.name == "Hà Nội"]
+    everywhere = searcher.run(Query(text="ha noi")).positions
+    assert hanoi.count == len(everywhere) > 2
+    view = frozenset(everywhere[:2])
+    asked = FilterRequest(1, Query(text="ha noi"), SortOrder.NEWEST, bookmarks_only=True, within=view)
+    [counted] = [s for s in run_filter(searcher, asked).suggestions if s.name == "Hà Nội"]
+    assert counted.count == 2
