@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.search import Query, Searcher
+from reader.search import Chip, Query, Searcher
 from reader.store import SortOrder, Store
 from reader.tui.filtering import FilterRequest, run_filter
 
@@ -54,3 +54,25 @@ def test_names_are_counted_within_the_view(searcher: Searcher) -> None:
     asked = FilterRequest(1, Query(text="ha noi"), SortOrder.NEWEST, bookmarks_only=True, within=view)
     [counted] = [s for s in run_filter(searcher, asked).suggestions if s.name == "Hà Nội"]
     assert counted.count == 2
+
+
+def test_a_name_once_in_the_view_is_offered_and_one_absent_from_it_is_not(searcher: Searcher,
+                                                                        seed_store: Store) -> None:
+    everywhere = searcher.run(Query(text="ha noi")).positions
+    elsewhere = frozenset(range(len(seed_store))) - frozenset(everywhere)
+
+    def offered(view: frozenset[int]) -> dict[str, int]:
+        asked = FilterRequest(1, Query(text="ha noi"), SortOrder.NEWEST, bookmarks_only=True, within=view)
+        return {s.name: s.count for s in run_filter(searcher, asked).suggestions}
+
+    assert offered(frozenset(everywhere[:1]))["Hà Nội"] == 1
+    assert "Hà Nội" not in offered(elsewhere)
+    assert all(count > 0 for count in offered(elsewhere).values())
+
+
+def test_a_pinned_name_is_not_offered_again(searcher: Searcher) -> None:
+    [hanoi] = [s for s in run_filter(searcher, request(SortOrder.NEWEST, "ha noi")).suggestions
+               if s.name == "Hà Nội"]
+    pinned = FilterRequest(1, Query((Chip(hanoi.kind, hanoi.id),), "ha noi"), SortOrder.NEWEST,
+                           bookmarks_only=False, within=None)
+    assert "Hà Nội" not in {s.name for s in run_filter(searcher, pinned).suggestions}
