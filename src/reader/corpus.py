@@ -39,7 +39,14 @@ def parse_cache(gazetteer: Gazetteer, sources: Sequence[Path]) -> ParseCache:
 
 
 def _sources(paths: Sequence[Path]) -> list[Path]:
-    return list(paths) or [bundled_corpus()]
+    """The given paths, or the bundled articles and the archive of fetched ones (once a
+    fetch has made it): starting never touches the network."""
+    if paths:
+        return list(paths)
+    from reader.feeds.archive import archive_dir
+
+    archive = archive_dir()
+    return [bundled_corpus(), archive] if archive.is_dir() else [bundled_corpus()]
 
 
 def _caching() -> bool:

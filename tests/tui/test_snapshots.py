@@ -53,3 +53,26 @@ def test_pinned_chips(snap_compare, app: ReaderApp) -> None:  # type: ignore[no-
 
 def test_help_screen(snap_compare, app: ReaderApp) -> None:  # type: ignore[no-untyped-def]
     assert snap_compare(app, terminal_size=(120, 40), press=["question_mark"])
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 50)])
+def test_facet_pane(snap_compare, app: ReaderApp, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    """Beside the list on a wide screen; in place of it below 100 columns."""
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.press("f")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 50)])
+def test_timeline(snap_compare, app: ReaderApp, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.press("t")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("left")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)

@@ -131,6 +131,7 @@ async def test_timeline_moves_and_narrows_to_the_bar(seed_store: Store) -> None:
         assert len(narrows) == 1
         assert narrows[0].period == timeline.bars[-2].range
         assert narrows[0].label == f"{timeline.bars[-2].start:%Y-%m}"
+        assert narrows[0].token == narrows[0].label  # a month is written as the filter reads it
         rendered = str(chart.render())
         assert f"{timeline.bars[-2].start:%Y-%m}: {timeline.bars[-2].count} article" in rendered
 

@@ -22,15 +22,17 @@ from reader.tui.screens.loading import LoadingScreen
 from reader.tui.screens.main import MainScreen
 from reader.tui.state import ReadingState
 from reader.tui.widgets.article_list import ArticleList
+from reader.tui.widgets.facet_pane import FacetPane
 from reader.tui.widgets.filter_bar import FilterBar, FilterInput
 from reader.tui.widgets.reading_pane import ReadingPane
+from reader.tui.widgets.timeline_chart import TimelineChart
 
 if TYPE_CHECKING:
     from reader.bookmarks import BookmarkStore
 
 
 class ReaderApp(App[None]):
-    CSS_PATH = "reader.tcss"
+    CSS_PATH = ["reader.tcss", "views.tcss"]
     TITLE = "reader"
     SUB_TITLE = "Viet Nam public security news"
     BINDINGS = [
@@ -40,16 +42,19 @@ class ReaderApp(App[None]):
     ]
 
     def __init__(self, store: Store | None = None, state: ReadingState | None = None, *,
-                 paths: Sequence[Path] = (), bookmarks: BookmarkStore | None = None) -> None:
-        """Give a built store and state, or paths and bookmarks to load behind a progress bar."""
+                 paths: Sequence[Path] = (), bookmarks: BookmarkStore | None = None,
+                 live: bool = False) -> None:
+        """Give a built store and state, or paths and bookmarks to load behind a progress bar;
+        `live` watches the opened folders and reloads when their files change."""
         super().__init__()
+        self.live = live
         self.store = store
         self.state = state
         self.paths = list(paths)
         self.bookmarks = bookmarks
-        if store is None and self.paths:
-            # Now, before the app takes over stderr and starts threads; the bundled
-            # articles are too few to need a pool.
+        if store is None:
+            # Now, before the app takes over stderr and starts threads: the paths, or the
+            # archive of fetched articles beside the bundled ones, may be many files.
             start_pool_server()
         theme = load_settings().get("theme")
         if isinstance(theme, str) and theme in self.available_themes:
@@ -58,20 +63,22 @@ class ReaderApp(App[None]):
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, lambda theme: save_setting("theme", theme.name))
         if self.store is not None and self.state is not None:
-            self.push_screen(MainScreen(self.store, self.state))
+            self.push_screen(MainScreen(self.store, self.state, self.paths, self.live))
         else:
             assert self.bookmarks is not None
             self.push_screen(LoadingScreen(self.paths, self.bookmarks))
 
     def show_store(self, store: Store, state: ReadingState) -> None:
         self.store, self.state = store, state
-        self.switch_screen(MainScreen(store, state))
+        self.switch_screen(MainScreen(store, state, self.paths, self.live))
 
     def help_sections(self) -> list[tuple[str, list]]:  # type: ignore[type-arg]
         return [
             ("Everywhere", list(MainScreen.BINDINGS) + list(self.BINDINGS)),
             ("Article list", list(ArticleList.BINDINGS)),
             ("Reading pane", list(ReadingPane.BINDINGS)),
+            ("Facets (f)", list(FacetPane.BINDINGS)),
+            ("Timeline (t)", list(TimelineChart.BINDINGS)),
             ("Filter bar", list(FilterBar.BINDINGS) + list(FilterInput.BINDINGS) + [
                 Binding("ctrl+u", "", "Clear the text"),
                 Binding("ctrl+w", "", "Delete a word"),
@@ -101,7 +108,7 @@ def run(paths: list[Path]) -> int:
 
     bookmarks = BookmarkStore.open()
     try:
-        ReaderApp(paths=paths, bookmarks=bookmarks).run()
+        ReaderApp(paths=paths, bookmarks=bookmarks, live=True).run()
     finally:
         bookmarks.close()
     return 0

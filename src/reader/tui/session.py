@@ -11,9 +11,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.corpus import Progress, load_articles
+from reader.corpus import Progress, load_articles, saved_word_index
 from reader.ingest.article import Article
 from reader.ingest.clean import clean_text
+from reader.search import Searcher
 from reader.store import Store
 from reader.tui.state import ReadingState
 
@@ -41,5 +42,8 @@ def open_session(paths: Sequence[Path], bookmarks: BookmarkStore,
                  progress: Progress | None = None) -> tuple[Store, ReadingState]:
     result, gazetteer = load_articles(paths, progress=progress)
     ghosts = missing_articles(bookmarks, {a.id for a in result.articles})
-    store = Store(result.articles + ghosts, gazetteer, result.skipped)
+    store = Store(result.articles + ghosts, gazetteer, result.skipped, saved_word_index(paths))
+    # The name table, and the word index when the last start saved it, are read here,
+    # behind the progress bar, so the first word typed filters at once.
+    Searcher(store).prepare(build=False)
     return store, ReadingState(bookmarks, frozenset(a.id for a in ghosts))

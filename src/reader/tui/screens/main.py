@@ -6,13 +6,13 @@ article is under the cursor, and this screen tells the list and the pane what to
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header
 from textual.worker import get_current_worker
@@ -21,20 +21,23 @@ from reader.bookmarks import BookmarkError
 from reader.entities.recognise import PERSON, PLACE, Mention, Recogniser
 from reader.highlight import highlight_spans
 from reader.ingest.article import Article
-from reader.search import Query, Result, Searcher
+from reader.search import Chip, Query, Result, Searcher, Suggestion
 from reader.store import Store
 from reader.tui.filtering import FilterOutcome, FilterRequest, run_filter, suggest
+from reader.tui.screens.result_views import ResultViews
 from reader.tui.state import ReadingState
 from reader.tui.widgets.article_list import ArticleList
+from reader.tui.widgets.facet_pane import FacetPane
 from reader.tui.widgets.filter_bar import FilterBar
 from reader.tui.widgets.reading_pane import ArticleView, ReadingPane
+from reader.tui.widgets.timeline_chart import TimelineChart
 from reader.tui.workers import ReportsWorkerErrors
 
 READ_AFTER = 1.5
 """Seconds an article stays in the pane before it counts as read."""
 
 
-class MainScreen(ReportsWorkerErrors, Screen[None]):
+class MainScreen(ReportsWorkerErrors, ResultViews):
     AUTO_FOCUS = "#articles"
     """The list, not the first focusable widget (the filter input): Textual focuses it when
     the screen becomes active, which can come after on_mount when the loading screen hands
@@ -48,11 +51,24 @@ class MainScreen(ReportsWorkerErrors, Screen[None]):
         Binding("a", "edit_note", "Note", show=False, id="main.note"),
         Binding("m", "toggle_merged", "Merged places", show=False, id="main.merged"),
         Binding("w", "show_skipped", "Skipped files", show=False, id="main.skipped"),
+        Binding("f", "toggle_facets", "Facets", id="main.facets"),
+        Binding("t", "toggle_timeline", "Timeline", id="main.timeline"),
+        Binding("e", "entity_card", "Card", show=False, id="main.card"),
+        Binding("ctrl+o", "entity_card", "Card of the suggestion", show=False, id="main.card_in_bar"),
+        Binding("r", "fetch", "Fetch feeds", show=False, id="main.fetch"),
+        Binding("o", "open_url", "Open in browser", show=False, id="main.open"),
+        Binding("y", "copy_url", "Copy address", show=False, id="main.copy"),
         Binding("escape", "back", "Back / clear filter", show=False, id="main.back"),
     ]
 
-    def __init__(self, store: Store, state: ReadingState) -> None:
+    def __init__(self, store: Store, state: ReadingState, paths: Sequence[Path] = (),
+                 live: bool = False) -> None:
+        """`paths` are what a reload reads again; `live` watches them for changes (off in
+        tests that do not ask for it, so no test leaves a watcher behind)."""
         super().__init__()
+        self._live_init(paths)
+        self._views_init()
+        self.live = live
         self.store = store
         self.state = state
         self.searcher = Searcher(store)
@@ -71,19 +87,24 @@ class MainScreen(ReportsWorkerErrors, Screen[None]):
         yield Header()
         yield FilterBar(id="filter")
         with Horizontal(id="panes"):
+            yield FacetPane(self.store, id="facets")
             yield ArticleList(self.store, id="articles")
             yield ReadingPane(id="reading")
+        yield TimelineChart(id="timeline")
         yield Footer()
 
     def on_mount(self) -> None:
+        self.facet_pane.display = False
+        self.timeline_chart.display = False
+        if self.live:
+            self.start_watching()
         self.query_one(ArticleList).border_title = "Articles"
         self.query_one(ArticleList).focus()
         self._marks_changed()
         self.refilter()
-        # Build the word index once the first screen is painted, not while it paints.
-        self.set_timer(0.5, lambda: self.run_worker(
-            self.store.word_index, thread=True, group="index", exit_on_error=False,
-            name="Building the word index"))
+        # Build what the loading did not find saved once the first screen is painted.
+        if not self.store.index_ready:
+            self.call_after_refresh(self.prepare_index, self.searcher)
         if self.store.skipped:
             count = len(self.store.skipped)
             self.notify(f"{count} file{'s' if count > 1 else ''} skipped; press w to see why.",
@@ -122,14 +143,34 @@ class MainScreen(ReportsWorkerErrors, Screen[None]):
         self._apply(run_filter(self.searcher, self._request(self._query())))
 
     @work(exclusive=True, thread=True, group="filter", exit_on_error=False, name="Filtering")
-    def refilter_in_background(self, request: FilterRequest) -> None:
+    def refilter_in_background(self, request: FilterRequest, searcher: Searcher) -> None:
         """Typing never waits for the search: a newer keystroke cancels stale work, and
-        `_apply` drops any outcome whose generation is no longer the latest."""
-        outcome = run_filter(self.searcher, request, with_suggestions=False)
+        `_apply` drops any outcome whose generation is no longer the latest. The searcher is
+        passed in: a reload may put another store on the screen while this runs."""
+        outcome = run_filter(searcher, request, with_suggestions=False)
         if get_current_worker().is_cancelled:
             return  # a newer request exists; spare the suggestions
-        outcome = FilterOutcome(request, outcome.result, suggest(self.searcher, request))
+        outcome = FilterOutcome(request, outcome.result, suggest(searcher, request))
         self.app.call_from_thread(self._apply, outcome)
+
+    @work(thread=True, group="index", exit_on_error=False, name="Building the word index")
+    def prepare_index(self, searcher: Searcher) -> None:
+        """The word index the first start of a corpus has to build: the count says how far it
+        is ("indexing 43 %") instead of standing still, and the filter runs again when done."""
+        timer = self.app.call_from_thread(self.set_interval, 0.25, self._index_progress)
+        try:
+            searcher.prepare()
+        finally:
+            self.app.call_from_thread(timer.stop)
+        self.app.call_from_thread(self._index_built, searcher)
+
+    def _index_progress(self) -> None:
+        if not self.store.index_ready:
+            self.bar.set_count(f"indexing {self.store.index_progress:.0%}")
+
+    def _index_built(self, searcher: Searcher) -> None:
+        if searcher is self.searcher:
+            self.refilter()
 
     def _apply(self, outcome: FilterOutcome) -> None:
         request = outcome.request
@@ -144,6 +185,7 @@ class MainScreen(ReportsWorkerErrors, Screen[None]):
         self.article_list.empty_message, self.article_list.empty_hint = self._empty_text(request)
         had_rows = bool(self.article_list.rows)
         self.article_list.set_rows(result.positions)
+        self.update_views()
         self._show_current()
         if had_rows != bool(result.positions):
             self.refresh_bindings()  # the footer offers b, a, u only when an article is shown
@@ -164,7 +206,7 @@ class MainScreen(ReportsWorkerErrors, Screen[None]):
 
     @on(FilterBar.Changed)
     def _filter_changed(self, event: FilterBar.Changed) -> None:
-        self.refilter_in_background(self._request(Query(event.chips, event.text)))
+        self.refilter_in_background(self._request(Query(event.chips, event.text)), self.searcher)
 
     @on(FilterBar.PinRequested)
     def _pin(self, event: FilterBar.PinRequested) -> None:
@@ -340,3 +382,68 @@ class MainScreen(ReportsWorkerErrors, Screen[None]):
             self.notify("Every file loaded; none was skipped.", timeout=3)
             return
         self.app.push_screen(SkippedScreen(self.store.skipped))
+
+    # -- live sources and the views of the result -------------------------------------------
+    def replace_store(self, store: Store, state: ReadingState) -> None:
+        """A reload's store replaces this one in place: filter, chips, sort and views stay,
+        and the cursor stays on its article when it is still there."""
+        self.store = store
+        self.state = state
+        self.searcher = Searcher(store)
+        self.recogniser = Recogniser(store.gazetteer)
+        self._mentions = ("", [])
+        self._loaded = frozenset(i for i, a in enumerate(store.articles)
+                                 if a.id not in state.missing)
+        self.article_list.replace_store(store)
+        self.facet_pane.store = store
+        self._marks_changed()
+        self.refilter()
+
+    def pin_entity(self, kind: str, entity_id: str, name: str, exclude: bool = False) -> None:
+        if exclude:
+            self.notify("Excluding a place or person is not available yet; "
+                        f"type !{name.split()[-1].lower()} to leave out a word.", timeout=4,
+                        markup=False)
+            return
+        has_merged = kind == PLACE and bool(self.store.gazetteer.absorbed(entity_id))
+        self.bar.pin(Suggestion(kind, entity_id, name, 100.0, 0), has_merged)
+
+    def narrow_to(self, token: str, label: str) -> None:
+        """A period chosen on the timeline becomes a date token in the filter text."""
+        text = self.bar.input.value.strip()
+        self.bar.input.value = f"{text} {token}".strip()
+        self.notify(f"Narrowed to {label}", timeout=2, markup=False)
+
+    def go_to_article(self, article_id: str) -> None:
+        position = self.store.by_id.get(article_id)
+        if position is None:
+            return
+        if position not in self.result.positions:
+            self.bar.clear()
+            self.bar.clear()
+            self.bookmarks_only = False
+            self.refilter()
+        self.article_list.cursor = self.result.positions.index(position)
+        self.query_one(ReadingPane).focus()
+
+    def card_subject(self) -> tuple[str, str] | None:
+        subject = super().card_subject()
+        if subject is not None:
+            return subject
+        if self.bar.input.has_focus:
+            suggestion = self.bar.highlighted_suggestion()
+            if suggestion is not None:
+                return suggestion.kind, suggestion.id
+        if self.bar.chips:
+            chip: Chip = self.bar.chips[-1]
+            return chip.kind, chip.id
+        article = self.current_article
+        if article is not None:
+            if article.people:
+                return PERSON, article.people[0]
+            if article.places:
+                return PLACE, article.places[0]
+        return None
+
+    def on_unmount(self) -> None:
+        self.stop_watching()

@@ -143,7 +143,7 @@ class ResultViews(LiveSources):
 
     @on(TimelineChart.Narrow)
     def _timeline_narrow(self, event: TimelineChart.Narrow) -> None:
-        self.narrow_to(event.period.label, event.label)
+        self.narrow_to(event.token, event.label)
 
     def card_subject(self) -> tuple[str, str] | None:
         """What `e` is about: the facet under the cursor, the highlighted suggestion, the

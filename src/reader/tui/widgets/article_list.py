@@ -70,6 +70,8 @@ class ArticleList(ScrollView, can_focus=True):
         self.empty_message = "No articles."
         self.empty_hint = ""
         self._announced: str | None = ""
+        self._keep: str | None = None
+        """The article to keep under the cursor across a store swap (positions change)."""
 
     # -- data --------------------------------------------------------------------------------
     @property
@@ -80,13 +82,14 @@ class ArticleList(ScrollView, can_focus=True):
 
     def set_rows(self, rows: list[int]) -> None:
         """Swap in a new result; keep the cursor on its article if it is still listed."""
-        keep = self.current_id
+        keep = self._keep if self._keep is not None else self.current_id
+        self._keep = None
         old_cursor = self.cursor
         self.rows = rows
         self.virtual_size = Size(self.size.width, len(rows))
         position = None
-        if keep is not None:
-            index = self.store.by_id[keep]
+        index = self.store.by_id.get(keep) if keep is not None else None
+        if index is not None:
             try:
                 position = rows.index(index)
             except ValueError:
@@ -95,6 +98,13 @@ class ArticleList(ScrollView, can_focus=True):
             position = min(old_cursor, max(0, len(rows) - 1))
         self.cursor = position
         self.refresh()
+
+    def replace_store(self, store: Store) -> None:
+        """A reloaded store: the rows are positions of the old one, so they are dropped until
+        the next `set_rows`, which puts the cursor back on the same article if it is there."""
+        self._keep = self.current_id
+        self.store = store
+        self.rows = []
 
     def set_marks(self, bookmarked: frozenset[str], read: frozenset[str]) -> None:
         self.bookmarked, self.read = bookmarked, read

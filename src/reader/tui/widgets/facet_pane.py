@@ -110,7 +110,7 @@ class FacetPane(Vertical, can_focus=False):
         options.clear_options()
         options.add_options(items)
         self.border_title = f"Facets ({total:,} articles)"
-        self.border_subtitle = "enter pin · ! exclude · e card · o group"
+        self.border_subtitle = "enter pin · ! exclude · e card"
         if current in self._rows:
             options.highlighted = options.get_option_index(current)
         elif self._rows:

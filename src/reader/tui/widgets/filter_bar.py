@@ -131,6 +131,14 @@ class FilterBar(Vertical):
         if suggestions:
             options.highlighted = 0
 
+    def highlighted_suggestion(self) -> Suggestion | None:
+        """The suggestion under the cursor while the drop-down is open."""
+        options = self.query_one("#suggestions", OptionList)
+        index = options.highlighted
+        if options.display and index is not None and index < len(self._suggestions):
+            return self._suggestions[index]
+        return None
+
     def clear(self) -> None:
         """Empty the text first; a second call unpins every chip."""
         if self.input.value:

@@ -138,7 +138,14 @@ class ReadingPane(VerticalScroll, can_focus=True):
             f"{minutes} min read",
             view.missing_note or None,
         ]
-        meta.update(Text(" · ".join(p for p in parts if p)))
+        line = Text(" · ".join(p for p in parts if p))
+        if article.site and article.site != article.source:
+            line.append(f"\n{shown(article.site)}")
+        if article.url:
+            line.append("\n" if not article.site or article.site == article.source else " · ")
+            line.append(shown(article.url), style="underline")
+            line.append("  (o open · y copy)", style="italic")
+        meta.update(line)
         meta.display = True
         line = Text()
         styles = self._theme_styles()

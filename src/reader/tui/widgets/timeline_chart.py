@@ -65,6 +65,8 @@ class TimelineChart(Widget, can_focus=True):
     class Narrow(Message):
         period: DateRange
         label: str
+        token: str
+        """The period as the filter language writes it (`2025-07`, or a week's range)."""
 
     def show(self, timeline: Timeline) -> None:
         """A new result's timeline; the cursor stays on the same period when it still exists."""
@@ -132,4 +134,5 @@ class TimelineChart(Widget, can_focus=True):
             self.notify("No dated article to narrow to.", timeout=2)
             return
         bar = self.timeline.bars[self.cursor]
-        self.post_message(self.Narrow(bar.range, bar_label(bar, self.timeline.unit)))
+        token = f"{bar.start:%Y-%m}" if self.timeline.unit == "month" else bar.range.label
+        self.post_message(self.Narrow(bar.range, bar_label(bar, self.timeline.unit), token))
