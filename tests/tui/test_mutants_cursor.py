@@ -37,3 +37,22 @@ async def test_the_last_row_of_a_list_taller_than_its_box_is_scrolled_into_view(
         top = int(articles.scroll_offset.y)
         assert articles.cursor == len(articles.rows) - 1
         assert top <= articles.cursor < top + visible
+
+
+async def test_the_cursor_stops_at_the_last_row(app: ReaderApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        articles = main(app).article_list
+        await pilot.press("G", "j", "j", "k")
+        assert articles.cursor == len(articles.rows) - 2
+
+
+async def test_after_an_empty_list_the_cursor_starts_at_the_top(app: ReaderApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        articles = main(app).article_list
+        rows = list(articles.rows)
+        await pilot.press("j", "j")
+        articles.set_rows([])
+        await pilot.pause()
+        articles.set_rows(rows)
+        await pilot.pause()
+        assert articles.cursor == 0
