@@ -3,6 +3,9 @@ breaking: `b` says what it did, and in the bookmark view a removed bookmark leav
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from reader.bookmarks import BookmarkStore
 from reader.tui.app import ReaderApp
 from reader.tui.screens.main import MainScreen
 
@@ -37,3 +40,19 @@ async def test_a_bookmark_removed_in_the_bookmark_view_leaves_the_list(app: Read
         await pilot.pause()
         assert [screen.store.articles[i].id for i in screen.article_list.rows] == list(listed - {removed})
         assert str(screen.bar.query_one("#count").render()) == "1 of 5 articles · bookmarks"
+
+
+async def test_a_bookmark_whose_file_is_not_loaded_stays_out_of_the_full_list(
+        tmp_path: Path, bookmarks: BookmarkStore) -> None:
+    (tmp_path / "a.txt").write_text("Police meet in Hue\n\nThe police met.", encoding="utf-8")
+    bookmarks.add("0123456789abcdef", "Kept long ago", "/gone/old.txt", None)
+    app = ReaderApp(paths=[tmp_path], bookmarks=bookmarks)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if isinstance(app.screen, MainScreen):
+                break
+        await pilot.pause()
+        screen = main(app)
+        assert [screen.store.articles[i].title for i in screen.article_list.rows] == ["Police meet in Hue"]
+        assert str(screen.bar.query_one("#count").render()) == "1 of 1 articles"
