@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader import __version__
-from reader.analysis.dateranges import DateRange, span, take_date_ranges
+from reader.analysis.dateranges import DateRange, span
 from reader.cli_common import (
     USAGE,
     CommandError,
@@ -105,10 +105,9 @@ def _add_period_arguments(parser: argparse.ArgumentParser) -> None:
                         "DATE (2025, 2025-07 or 2025-07-14: the end of that period)")
 
 
-def _period(args: argparse.Namespace) -> tuple[DateRange | None, str]:
-    """The period the arguments ask for (--since, --until and date tokens of --query, all
-    intersected) and the query text without its date tokens."""
-    period, text = take_date_ranges(args.query or "")
+def _period(args: argparse.Namespace) -> DateRange | None:
+    """The period --since and --until ask for (date tokens in --query are the searcher's)."""
+    period: DateRange | None = None
     for option, bound in (("since", 0), ("until", 1)):
         value = getattr(args, option)
         if value is None:
@@ -119,14 +118,15 @@ def _period(args: argparse.Namespace) -> tuple[DateRange | None, str]:
                                "2025-07-14)", USAGE)
         given = DateRange(covered[0], None) if bound == 0 else DateRange(None, covered[1])
         period = given if period is None else period.intersect(given)
-    return period, text
+    return period
 
 
 def select(store: Store, args: argparse.Namespace) -> list[int]:
     """The positions the filter arguments leave, in the asked order: what `list` prints and
     what `entities` counts within."""
     sort = SortOrder(getattr(args, "sort", "newest"))
-    period, text = _period(args)
+    period = _period(args)
+    text = args.query or ""
     if not (args.province or args.person or text.strip()):
         positions = list(store.order(sort))
     else:
@@ -138,9 +138,8 @@ def select(store: Store, args: argparse.Namespace) -> list[int]:
                  for name in names]
         positions = searcher.run(Query(tuple(chips), text), sort).positions
     if period is not None:
-        from reader.analysis.timeline import TimelineIndex
-
-        positions = TimelineIndex(store).within(period, positions)
+        inside = store.dated_within(period.start, period.end)
+        positions = [i for i in positions if i in inside]
     return positions
 
 

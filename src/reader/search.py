@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
+from reader.analysis.dateranges import take_date_ranges
 from reader.entities.fold import fold_words
 from reader.entities.recognise import PERSON, PLACE
 from reader.store import Entity, SortOrder, Store
@@ -38,6 +39,8 @@ class Chip:
     kind: str
     id: str
     include_merged: bool = True
+    exclude: bool = False
+    """Leave out the articles that name it (pinned with `!` in the facet pane)."""
 
 
 @dataclass(slots=True, frozen=True)
@@ -342,9 +345,14 @@ class Searcher:
             nonlocal selected
             selected = found if selected is None else selected & found
 
+        excluded_chips = [chip for chip in query.chips if chip.exclude]
         for chip in query.chips:
-            narrow(self.chip_positions(chip))
-        terms = parse_terms(query.text)
+            if not chip.exclude:
+                narrow(self.chip_positions(chip))
+        period, text = take_date_ranges(query.text)
+        if period is not None:
+            narrow(self.store.dated_within(period.start, period.end))
+        terms = parse_terms(text)
         matched: tuple[tuple[str, str], ...] = ()
         if terms.words:
             strong = self.score_entities(terms.text, minimum=STRONG)
@@ -368,8 +376,9 @@ class Searcher:
             narrow(by_name | (by_words or set()) | by_note)
         for word in terms.exact:
             narrow(self.store.with_word(word, prefix=False))
-        for word in terms.excluded:
-            excluded = self.store.with_word(word, prefix=False)
+        left_out = [self.store.with_word(word, prefix=False) for word in terms.excluded]
+        left_out += [self.chip_positions(chip) for chip in excluded_chips]
+        for excluded in left_out:
             if selected is None:
                 selected = set(range(len(self.store))) - excluded
             else:

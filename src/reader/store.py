@@ -6,6 +6,7 @@ intersections instead of a scan of every body. The CLI and the TUI ask this same
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import threading
 from collections import Counter, defaultdict
@@ -78,6 +79,8 @@ class Store:
         self._indexed = (0, len(self.articles))
         # The sort caches are filled lazily from the UI thread and the filter thread alike.
         self._order_lock = threading.RLock()
+        self._date_ordinals: list[int] | None = None
+        """The dates of `order(OLDEST)`'s dated prefix, for bisecting a period."""
         places: defaultdict[str, list[int]] = defaultdict(list)
         people: defaultdict[str, list[int]] = defaultdict(list)
         person_names: dict[str, dict[str, int]] = {}
@@ -207,6 +210,21 @@ class Store:
             if sort not in self._order:
                 self._order[sort] = self._ordered(sort)
             return self._order[sort]
+
+    def dated_within(self, first: dt.date | None, last: dt.date | None) -> set[int]:
+        """Positions dated from `first` to `last`, both included (None is open); undated
+        articles are in no period. Two bisections over the dates in order, not a scan."""
+        order = self.order(SortOrder.OLDEST)
+        ordinals = self._date_ordinals
+        if ordinals is None:
+            with self._order_lock:
+                ordinals = self._date_ordinals
+                if ordinals is None:
+                    ordinals = [d.toordinal() for i in order if (d := self.articles[i].date)]
+                    self._date_ordinals = ordinals
+        low = bisect.bisect_left(ordinals, first.toordinal()) if first else 0
+        high = bisect.bisect_right(ordinals, last.toordinal()) if last else len(ordinals)
+        return set(order[low:high])
 
     def _ordered(self, sort: SortOrder) -> list[int]:
         positions = range(len(self.articles))

@@ -98,3 +98,7 @@ def test_entities_count_within_a_filter(capsys: pytest.CaptureFixture[str]) -> N
     data = json.loads(out)
     assert code == 0
     assert {row["id"]: row["count"] for row in data["provinces"]} == {"ha-noi": 2}
+
+
+def test_a_period_includes_both_of_its_ends(capsys: pytest.CaptureFixture[str]) -> None:
+    assert dates(capsys, "--query", "2024-12-12..2025-11-12") == ["2025-11-12", "2024-12-12"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from reader.analysis.dateranges import take_date_ranges
 from reader.search import Query, Result, Searcher, Suggestion
 from reader.store import SortOrder
 
@@ -49,12 +50,12 @@ def run_filter(searcher: Searcher, request: FilterRequest, *,
 def suggest(searcher: Searcher, request: FilterRequest) -> list[Suggestion]:
     """Places and people for the typed text, counted within what the chips leave; names
     that no article there mentions are not offered."""
-    text = request.query.text.strip()
+    text = take_date_ranges(request.query.text)[1].strip()
     if not text or text.startswith(("!", "'")):
         return []
     within = None if request.within is None else set(request.within)
     narrowed, _, _ = searcher.select(Query(request.query.chips), within)
     pinned = [(c.kind, c.id) for c in request.query.chips]
-    found = searcher.suggest(request.query.text, within=narrowed, limit=2 * SUGGESTIONS,
+    found = searcher.suggest(text, within=narrowed, limit=2 * SUGGESTIONS,
                              exclude=pinned)
     return [s for s in found if s.count > 0][:SUGGESTIONS]

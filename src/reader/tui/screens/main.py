@@ -400,13 +400,8 @@ class MainScreen(ReportsWorkerErrors, ResultViews):
         self.refilter()
 
     def pin_entity(self, kind: str, entity_id: str, name: str, exclude: bool = False) -> None:
-        if exclude:
-            self.notify("Excluding a place or person is not available yet; "
-                        f"type !{name.split()[-1].lower()} to leave out a word.", timeout=4,
-                        markup=False)
-            return
         has_merged = kind == PLACE and bool(self.store.gazetteer.absorbed(entity_id))
-        self.bar.pin(Suggestion(kind, entity_id, name, 100.0, 0), has_merged)
+        self.bar.pin(Suggestion(kind, entity_id, name, 100.0, 0), has_merged, exclude)
 
     def narrow_to(self, token: str, label: str) -> None:
         """A period chosen on the timeline becomes a date token in the filter text."""

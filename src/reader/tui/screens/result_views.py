@@ -39,6 +39,7 @@ class ResultViews(LiveSources):
     def _views_init(self) -> None:
         self._indexes: tuple[Store, FacetIndex, TimelineIndex] | None = None
         self._indexing = False
+        self._pending_card: tuple[str, str] | None = None
 
     def pin_entity(self, kind: str, entity_id: str, name: str, exclude: bool = False) -> None:
         raise NotImplementedError  # provided by the main screen
@@ -70,6 +71,8 @@ class ResultViews(LiveSources):
         if built[0] is self.store:
             self._indexes = built
             self.update_views()
+            if self._pending_card is not None:
+                self.open_card(*self._pending_card)
         else:  # the store was replaced while counting: count the new one
             self._current_indexes()
 
@@ -156,9 +159,10 @@ class ResultViews(LiveSources):
 
     def open_card(self, kind: str, entity_id: str) -> None:
         indexes = self._current_indexes()
-        if indexes is None:
-            self.notify("Still counting; try again in a moment.", timeout=2)
+        if indexes is None:  # opens as soon as the counts are ready
+            self._pending_card = (kind, entity_id)
             return
+        self._pending_card = None
 
         def chosen(choice: CardChoice | None) -> None:
             if choice is None:

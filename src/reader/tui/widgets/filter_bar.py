@@ -8,7 +8,7 @@ clears and ctrl+w deletes a word.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rich.text import Text
 from textual import events, on
@@ -147,9 +147,11 @@ class FilterBar(Vertical):
             self.pinned.clear()
             self._chips_changed()
 
-    def pin(self, suggestion: Suggestion, has_merged: bool) -> None:
-        chip = Chip(suggestion.kind, suggestion.id, include_merged=True)
-        if chip.kind == PLACE and any(p.chip.id == chip.id for p in self.pinned):
+    def pin(self, suggestion: Suggestion, has_merged: bool, exclude: bool = False) -> None:
+        """Pin a name as a chip (`exclude`: leave out the articles naming it); the typed
+        text that found it goes, and the same name is never pinned twice."""
+        chip = Chip(suggestion.kind, suggestion.id, include_merged=True, exclude=exclude)
+        if any(p.chip.id == chip.id and p.chip.kind == chip.kind for p in self.pinned):
             return
         self.pinned.append(PinnedChip(chip, suggestion.name, has_merged))
         self.input.value = ""
@@ -166,7 +168,7 @@ class FilterBar(Vertical):
         line = Text()
         self._crosses = []
         for pinned in self.pinned:
-            label = shown(pinned.label)
+            label = ("not " if pinned.chip.exclude else "") + shown(pinned.label)
             if pinned.chip.kind == PLACE and pinned.has_merged:
                 label += " +2025" if pinned.chip.include_merged else " (pre-2025)"
             line.append(f" {label} ", style="reverse")
@@ -247,7 +249,7 @@ class FilterBar(Vertical):
         for index in range(len(self.pinned) - 1, -1, -1):
             pinned = self.pinned[index]
             if pinned.chip.kind == PLACE and pinned.has_merged:
-                chip = Chip(PLACE, pinned.chip.id, not pinned.chip.include_merged)
+                chip = replace(pinned.chip, include_merged=not pinned.chip.include_merged)
                 self.pinned[index] = PinnedChip(chip, pinned.label, pinned.has_merged)
                 self._chips_changed()
                 return
