@@ -96,3 +96,48 @@ def test_filter_then_read_two_articles_in_a_row_at_80_columns(terminal: Terminal
     terminal.tmux("send-keys", "-t", "r", "q")
     screen = terminal.wait_for("EXIT=", timeout=15)
     assert "EXIT=0" in screen, screen
+
+
+def test_a_place_pinned_from_the_facets_then_a_timeline_bar(terminal: Terminal) -> None:
+    terminal.wait_for("5 of 5 articles")
+    terminal.tmux("send-keys", "-t", "r", "f")
+    terminal.wait_for("Facets (5 articles)")
+    terminal.tmux("send-keys", "-t", "r", "Enter")  # the busiest place: Hà Nội
+    terminal.wait_for("4 of 5 articles")
+    terminal.wait_for("Hà Nội ×")
+    terminal.tmux("send-keys", "-t", "r", "f")
+    terminal.tmux("send-keys", "-t", "r", "t")
+    terminal.wait_for("Timeline by month (4 articles)")
+    terminal.tmux("send-keys", "-t", "r", "Enter")  # the newest month
+    screen = terminal.wait_for("1 of 5 articles")
+    assert "2026-01" in screen
+    terminal.tmux("send-keys", "-t", "r", "q")
+    screen = terminal.wait_for("EXIT=", timeout=15)
+    assert "EXIT=0" in screen, screen
+
+
+def test_r_fetches_new_articles_and_keeps_the_cursor(terminal: Terminal, httpserver) -> None:  # type: ignore[no-untyped-def]
+    from reader.feeds.subscriptions import add_subscription
+
+    web = Path(__file__).resolve().parents[1] / "fixtures" / "web"
+    base = httpserver.url_for("").rstrip("/")
+    httpserver.expect_request("/news.rss").respond_with_data(
+        (web / "rss2.xml").read_bytes().replace(b"{base}", base.encode()),
+        content_type="application/rss+xml")
+    httpserver.expect_request("/hanoi-police-break-up-online-gambling-ring-4871234.html") \
+        .respond_with_data((web / "express_police.html").read_bytes(), content_type="text/html")
+    for missing in ("/quang-ninh-border-guards.html", "/nghe-an-drink-driving.html"):
+        httpserver.expect_request(missing).respond_with_data("gone", status=404)
+    add_subscription(f"{base}/news.rss", "local")
+
+    terminal.wait_for("5 of 5 articles")
+    terminal.tmux("send-keys", "-t", "r", "j")
+    terminal.tmux("send-keys", "-t", "r", "j")
+    terminal.wait_for("The Ministry of Public Security must")  # the third article is shown
+    terminal.tmux("send-keys", "-t", "r", "r")
+    screen = terminal.wait_for("8 of 8 articles", timeout=40)
+    assert "3 new articles" in screen or "3 new articles" in terminal.wait_for("new articles")
+    assert "The Ministry of Public Security must" in terminal.screen()  # the cursor stayed
+    terminal.tmux("send-keys", "-t", "r", "q")
+    screen = terminal.wait_for("EXIT=", timeout=15)
+    assert "EXIT=0" in screen, screen
