@@ -75,6 +75,8 @@ def load_store(paths: Sequence[Path]) -> Store:
     from reader.corpus import open_store
 
     store = open_store(paths)
+    for problem in store.gazetteer.warnings:
+        warn(problem)
     for skipped in store.skipped:
         warn(f"skipped {skipped.path}: {skipped.reason}")
     return store

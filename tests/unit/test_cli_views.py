@@ -102,3 +102,19 @@ def test_entities_count_within_a_filter(capsys: pytest.CaptureFixture[str]) -> N
 
 def test_a_period_includes_both_of_its_ends(capsys: pytest.CaptureFixture[str]) -> None:
     assert dates(capsys, "--query", "2024-12-12..2025-11-12") == ["2025-11-12", "2024-12-12"]
+
+
+def test_a_malformed_line_of_the_users_people_file_is_named_and_the_rest_loads(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from reader.paths import config_dir
+
+    folder = config_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "people.tsv").write_text(
+        "id\tname\tname_en\troles\taliases\n"
+        "broken line without tabs\n"
+        "tran-thi-mai\tTrần Thị Mai\tTran Thi Mai\tanalyst\t\n", encoding="utf-8")
+    code, out, err = run(capsys, "entities", "--json")
+    assert code == 0
+    assert "people.tsv, line 2:" in err
+    json.loads(out)

@@ -109,8 +109,8 @@ class MainScreen(ReportsWorkerErrors, ResultViews):
             count = len(self.store.skipped)
             self.notify(f"{count} file{'s' if count > 1 else ''} skipped; press w to see why.",
                         severity="warning", timeout=8)
-        for warning in self.state.warnings:
-            self.notify(warning, severity="warning", timeout=12)
+        for warning in [*self.store.gazetteer.warnings, *self.state.warnings]:
+            self.notify(warning, severity="warning", timeout=12, markup=False)
 
     # -- filtering ---------------------------------------------------------------------------
     @property
@@ -293,7 +293,7 @@ class MainScreen(ReportsWorkerErrors, ResultViews):
         try:
             change()
         except BookmarkError as error:
-            self.notify(str(error), severity="error", timeout=10)
+            self.notify(str(error), severity="error", timeout=10, markup=False)
             return False
         self._marks_changed()
         return True
