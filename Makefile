@@ -1,5 +1,7 @@
 # Two entry points for a fresh clone: `make run` and `make test`.
+# `make run ARGS=~/news` opens files and folders instead of the bundled articles.
 PYTHON ?= python3
+ARGS   ?=
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP_RUN  := $(VENV)/.installed-run
@@ -8,19 +10,22 @@ STAMP_TEST := $(VENV)/.installed-test
 .PHONY: run test lint typecheck unit bench bench-full bench-huge clean
 
 $(BIN)/python:
+	@echo "Creating $(VENV) (once)…"
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(STAMP_RUN): $(BIN)/python pyproject.toml
-	$(BIN)/python -m pip install --quiet -e .
+	@echo "Installing reader and its dependencies into $(VENV) (a minute the first time)…"
+	$(BIN)/python -m pip install --quiet --progress-bar on -e .
 	touch $@
 
 $(STAMP_TEST): $(BIN)/python pyproject.toml
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@echo "Installing reader and the test tools into $(VENV) (a minute the first time)…"
+	$(BIN)/python -m pip install --quiet --progress-bar on -e '.[test]'
 	touch $@
 
 run: $(STAMP_RUN)
-	$(BIN)/reader
+	$(BIN)/reader $(ARGS)
 
 test: $(STAMP_TEST)
 	@bash scripts/ensure-tmux.sh
