@@ -26,8 +26,9 @@ if TYPE_CHECKING:
 
 FACET_ROWS = 60
 """Places and people each: more than a pane shows, few enough to name them per keystroke."""
-NARROW = 100
-"""Below this width the facet pane replaces the list instead of standing beside it."""
+NARROW = 140
+"""Below this width the facet pane takes the list's place instead of standing beside it:
+three panes under 140 columns leave the article too narrow to read."""
 
 
 class ResultViews(LiveSources):

@@ -105,8 +105,9 @@ class TimelineChart(Widget, can_focus=True):
         axis = Text(no_wrap=True, overflow="ellipsis")
         axis.append(bar_label(bars[0], timeline.unit))
         last = bar_label(bars[-1], timeline.unit)
-        gap = self.content_size.width - len(axis) - len(last)
-        if gap > 1:
+        drawn = max(len(bars) * (bar_width + 1) - 1, len(axis) + len(last) + 2)
+        gap = min(drawn, self.content_size.width) - len(axis) - len(last)
+        if gap > 1 and len(bars) > 1:
             axis.append(" " * gap + last)
         selected = timeline.bars[self.cursor]
         info = Text(no_wrap=True, overflow="ellipsis")
