@@ -7,7 +7,8 @@ is unchanged); the table is printed and also written to benchmarks/out/results.j
 time stands beside a floor measured in the same run on the same files (see timing.py), so
 the ratio column is the figure to watch. `--full` adds 100k articles; `--huge` measures
 only 1M articles, and only what a user meets daily (first start, warm start, first filter,
-keystrokes, memory).
+keystrokes, memory). After the table come the web-page, archive and fetching figures of
+sources.py (the issue's sizes with `--full`, smaller ones otherwise).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from pathlib import Path
 from make_corpus import is_current, write_corpus
 from measure import SizeResult, measure_size
 from report import render_table
+from sources_rows import FULL, QUICK, run_sources
 
 OUT = Path(__file__).resolve().parent / "out"
 FULL_SIZE = 100_000
@@ -75,24 +77,32 @@ def main(argv: list[str] | None = None) -> int:
         folder = ensure_corpus(size, args.seed)
         print(f"measuring {size} articles…", file=sys.stderr)
         results[size] = measure_size(folder, scratch, size)
-    elapsed = time.perf_counter() - started
-    print(render_table(results))
+    print(render_table(results), flush=True)
     changed = [f"{size:,}" for size, result in results.items() if result.code == "changed"]
     if changed:
         print(f"\nwarning: the reader's source changed while measuring {', '.join(changed)} "
               "articles; run again for figures of one program", file=sys.stderr)
+    sources = ""
+    if not args.huge:
+        chosen = FULL if args.full else QUICK
+        print(f"\nWeb pages, the archive and fetching (sources.py: {chosen.rounds} rounds, "
+              f"{chosen.archive:,} archived articles, {chosen.feeds} feeds)", flush=True)
+        sources = run_sources(chosen)
+    elapsed = time.perf_counter() - started
     print(f"\n{len(sizes)} sizes in {elapsed:.0f} s on {os.cpu_count()} cores, "
           f"Python {platform.python_version()}; details in {OUT.name}/results.json")
-    write_results(results, args.seed, elapsed)
+    write_results(results, args.seed, elapsed, sources)
     return 0
 
 
-def write_results(results: dict[int, SizeResult], seed: int, elapsed: float) -> None:
+def write_results(results: dict[int, SizeResult], seed: int, elapsed: float,
+                  sources: str = "") -> None:
     payload = {
         "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "python": platform.python_version(), "cores": os.cpu_count(),
         "platform": platform.platform(), "seed": seed, "seconds": round(elapsed, 1),
         "sizes": {str(size): result.as_json() for size, result in results.items()},
+        "sources": sources.splitlines(),
     }
     OUT.mkdir(exist_ok=True)
     (OUT / "results.json").write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n",

@@ -32,6 +32,7 @@ from timing import (
     run_process,
 )
 from tui import interface
+from views import view_figures
 
 from reader.corpus import open_store
 from reader.entities.fold import fold
@@ -252,6 +253,7 @@ def measure_size(folder: Path, scratch: Path, articles: int) -> SizeResult:
     titles = [fold(article.title) for article in store.articles]
     suggestions(store, searcher, titles, rounds, result)
     filters(folder, store, searcher, titles, rounds, result)
+    result.figures.update(view_figures(folder, store, searcher, rounds, repeats))
     memory(folder, result, warm=huge)
     if not huge:
         result.accuracy = measure_accuracy(store, folder)
