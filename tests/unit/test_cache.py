@@ -106,7 +106,7 @@ def copy_code(target: Path) -> Path:
 
 
 @pytest.mark.parametrize("edited", ["ingest/parse.py", "ingest/clean.py", "entities/recognise.py",
-                                    "entities/fold.py"])
+                                    "entities/fold.py", "feeds/archive.py"])
 def test_code_fingerprint_follows_the_source_files(tmp_path: Path, edited: str) -> None:
     package = copy_code(tmp_path / "reader")
     assert code_fingerprint("g", package=package) == code_fingerprint("g")

@@ -113,8 +113,8 @@ def _date(ordinal: object) -> dt.date | None:
 
 
 PACKAGE = Path(__file__).resolve().parents[1]
-FINGERPRINTED = ("ingest", "entities")
-"""The packages whose code decides what a cached outcome holds."""
+FINGERPRINTED = ("ingest", "entities", "feeds")
+"""The packages whose code decides what a cached outcome holds (feeds: the archive reader)."""
 
 
 def code_fingerprint(*extra: str, package: Path | None = None) -> str:
