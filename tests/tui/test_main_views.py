@@ -147,3 +147,21 @@ async def test_narrow_screens_show_the_facets_in_place_of_the_list(app: ReaderAp
 def test_views_stylesheet_is_packaged() -> None:
     sheet = Path(__file__).resolve().parents[2] / "src" / "reader" / "tui" / "views.tcss"
     assert "MainScreen.-narrow.-facets-open ArticleList" in sheet.read_text()
+
+
+async def test_w_lists_a_feed_that_failed_beside_the_skipped_files(app: ReaderApp) -> None:
+    from reader.feeds.state import update_state
+    from reader.feeds.subscriptions import add_subscription
+    from reader.tui.screens.skipped import SkippedScreen
+
+    add_subscription("https://news.example/rss", "example")
+    update_state("https://news.example/rss",
+                 lambda old: dataclasses.replace(old, last_error="timed out after 20 s \x1b[31m"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("w")
+        await pilot.pause()
+        assert isinstance(app.screen, SkippedScreen)
+        text = str(app.screen.query_one("#skipped Static").render())
+        assert "example (https://news.example/rss)" in text
+        assert "timed out after 20 s" in text and "\x1b" not in text
+        assert app.screen.query_one("#skipped").border_title == "0 skipped files · 1 feed with problems"

@@ -101,3 +101,19 @@ def update_states(changes: Mapping[str, Callable[[FeedState], FeedState]],
 def update_state(location: str, change: Callable[[FeedState], FeedState],
                  path: Path | None = None) -> FeedState:
     return update_states({location: change}, path)[location]
+
+
+def feed_problems(path: Path | None = None) -> list[tuple[str, str]]:
+    """(feed name, what went wrong) for each subscribed feed whose last fetch failed or
+    warned, for the interface's list of what did not load."""
+    from reader.feeds.subscriptions import load_subscriptions
+
+    subscriptions = load_subscriptions()
+    states = load_states(path)
+    problems = [("feeds file", problem) for problem in subscriptions.problems]
+    for feed in subscriptions.feeds:
+        state = states.get(feed.location)
+        if state is not None and (state.last_error or state.warning):
+            problems.append((f"{feed.name} ({feed.location})",
+                             state.last_error or state.warning or ""))
+    return problems

@@ -376,12 +376,14 @@ class MainScreen(ReportsWorkerErrors, ResultViews):
         self.bar.action_toggle_merged()
 
     def action_show_skipped(self) -> None:
+        from reader.feeds.state import feed_problems
         from reader.tui.screens.skipped import SkippedScreen
 
-        if not self.store.skipped:
-            self.notify("Every file loaded; none was skipped.", timeout=3)
+        problems = feed_problems()
+        if not self.store.skipped and not problems:
+            self.notify("Every file loaded and every feed worked.", timeout=3)
             return
-        self.app.push_screen(SkippedScreen(self.store.skipped))
+        self.app.push_screen(SkippedScreen(self.store.skipped, problems))
 
     # -- live sources and the views of the result -------------------------------------------
     def replace_store(self, store: Store, state: ReadingState) -> None:
