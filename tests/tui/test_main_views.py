@@ -165,3 +165,30 @@ async def test_w_lists_a_feed_that_failed_beside_the_skipped_files(app: ReaderAp
         assert "example (https://news.example/rss)" in text
         assert "timed out after 20 s" in text and "\x1b" not in text
         assert app.screen.query_one("#skipped").border_title == "0 skipped files · 1 feed with problems"
+
+
+async def test_the_title_bar_counts_unread_and_new_articles(
+        seed_store: Store, bookmarks, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    from reader.seen import save_seen
+
+    ids = [a.id for a in seed_store.articles]
+    save_seen(ids[:3])  # the last start had three of the five
+    app = ReaderApp(seed_store, ReadingState(bookmarks))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.sub_title == "5 unread · 2 new"
+        assert main(app).article_list.new == frozenset(ids[3:])
+        screen = main(app)
+        screen._change(lambda: screen.state.mark_read(ids[4]))
+        await pilot.pause()
+        assert app.sub_title == "4 unread · 1 new"
+        await pilot.press("slash", *"tam quang")
+        await settle(pilot)
+        unread = sum(1 for p in screen.result.positions if seed_store.articles[p].id != ids[4])
+        assert app.sub_title.startswith(f"{unread} unread")
+    # This start's articles are what the next one compares with.
+    app = ReaderApp(seed_store, ReadingState(bookmarks))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert main(app).article_list.new == frozenset()
+        assert app.sub_title == "4 unread"

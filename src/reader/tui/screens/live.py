@@ -156,6 +156,10 @@ class LiveSources(Screen[None]):
 
     def _fetch_ended(self) -> None:
         self._fetch_cancel = None
+        self.refresh_title()
+
+    def refresh_title(self) -> None:
+        """What the title bar says when no fetch is running (the main screen counts there)."""
         self.app.sub_title = type(self.app).SUB_TITLE or ""
 
     def _fetched(self, summary: FetchSummary) -> None:

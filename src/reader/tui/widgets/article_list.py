@@ -71,6 +71,8 @@ class ArticleList(ScrollView, can_focus=True):
         self.empty_hint = ""
         self._announced: str | None = ""
         self._keep: str | None = None
+        self.new: frozenset[str] = frozenset()
+        """Articles the last start did not have (marked `+` while unread)."""
         """The article to keep under the cursor across a store swap (positions change)."""
 
     # -- data --------------------------------------------------------------------------------
@@ -105,6 +107,10 @@ class ArticleList(ScrollView, can_focus=True):
         self._keep = self.current_id
         self.store = store
         self.rows = []
+
+    def set_new(self, new: frozenset[str]) -> None:
+        self.new = new
+        self.refresh()
 
     def set_marks(self, bookmarked: frozenset[str], read: frozenset[str]) -> None:
         self.bookmarked, self.read = bookmarked, read
@@ -182,7 +188,12 @@ class ArticleList(ScrollView, can_focus=True):
         mark_style = style + self.get_component_rich_style("article-list--mark", partial=True)
         date_style = style + self._component_style("article-list--date")
         source_style = style + self._component_style("article-list--source")
-        mark = "★ " if article.id in self.bookmarked else ("• " if article.id not in self.read else "  ")
+        if article.id in self.bookmarked:
+            mark = "★ "
+        elif article.id in self.read:
+            mark = "  "
+        else:
+            mark = "+ " if article.id in self.new else "• "
         date = article.date.isoformat() if article.date else "—".ljust(10)
         source = f" {shown(article.source)}" if article.source and width >= 70 else ""
         title_width = max(1, width - 2 - 12 - cell_len(source) - 1)
