@@ -192,3 +192,15 @@ async def test_the_title_bar_counts_unread_and_new_articles(
         await settle(pilot)
         assert main(app).article_list.new == frozenset()
         assert app.sub_title == "4 unread"
+
+
+async def test_e_on_a_highlighted_mention_opens_that_names_card(app: ReaderApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash", *"luong cuong", "enter", "escape")
+        await settle(pilot)
+        await pilot.press("enter", "n")  # read, and move to the first mention of the chip
+        await pilot.pause()
+        await pilot.press("e")
+        await settle(pilot)
+        assert isinstance(app.screen, EntityCard)
+        assert app.screen.entity_id == "luong-cuong"

@@ -21,7 +21,7 @@ from reader.bookmarks import BookmarkError
 from reader.entities.recognise import PERSON, PLACE, Mention, Recogniser
 from reader.highlight import highlight_spans
 from reader.ingest.article import Article
-from reader.search import Chip, Query, Result, Searcher, Suggestion
+from reader.search import STRONG, Chip, Query, Result, Searcher, Suggestion
 from reader.seen import load_seen, new_since, save_seen
 from reader.store import Store
 from reader.tui.filtering import FilterOutcome, FilterRequest, run_filter, suggest
@@ -469,6 +469,11 @@ class MainScreen(ReportsWorkerErrors, ResultViews):
         subject = super().card_subject()
         if subject is not None:
             return subject
+        mention = self.query_one(ReadingPane).current_mention_text()
+        if mention and self.focused is self.query_one(ReadingPane):
+            scores = self.searcher.score_entities(mention, minimum=STRONG)
+            if scores:
+                return max(scores, key=scores.__getitem__)
         if self.bar.input.has_focus:
             suggestion = self.bar.highlighted_suggestion()
             if suggestion is not None:

@@ -263,6 +263,14 @@ class ReadingPane(VerticalScroll, can_focus=True):
         if self.view:
             self.border_subtitle = f"mention {self._mention + 1} of {len(self.view.spans)}"
 
+    def current_mention_text(self) -> str | None:
+        """The words of the mention `n`/`N` last moved to (for `e`, the card of that name)."""
+        if self.view is None or not 0 <= self._mention < len(self.view.spans):
+            return None
+        span = self.view.spans[self._mention]
+        paragraphs = self.view.article.paragraphs
+        return paragraphs[span.paragraph][span.start:span.end] if span.paragraph < len(paragraphs) else None
+
     def action_next_mention(self) -> None:
         self._jump(1)
 
