@@ -137,3 +137,12 @@ def test_date_tokens_are_taken_out_of_the_filter_text() -> None:
     assert rest == "hanoi police"
     assert period == DateRange(dt.date(2025, 7, 1), dt.date(2025, 12, 31))
     assert take_date_ranges("tam quang") == (None, "tam quang")
+
+
+def test_places_and_people_come_from_one_count(store: Store) -> None:
+    index = FacetIndex(store)
+    subset = {0, 1, 2}
+    places, people = index.places_and_people(subset, limit=2)
+    assert places == index.counts(subset, kind=PLACE, limit=2)
+    assert people == index.counts(subset, kind=PERSON, limit=2)
+    assert {r.kind for r in places} == {PLACE} and {r.kind for r in people} == {PERSON}

@@ -71,9 +71,19 @@ class FacetIndex:
                limit: int | None = None, exclude: Iterable[EntityKey] = ()) -> list[FacetCount]:
         """Busiest first, then by name; `kind` keeps places or people only. With a limit,
         only the busiest are named and sorted (ties at the cut go by first appearance)."""
-        skip = set(exclude)
+        return self._rows(self._count(subset), kind, limit, set(exclude))
+
+    def places_and_people(self, subset: Collection[int] | None = None,
+                          limit: int | None = None) -> tuple[list[FacetCount], list[FacetCount]]:
+        """Both lists of the facet pane from one count of the result (half the work of two
+        `counts` calls, which is what a keystroke pays at 100,000 articles)."""
+        counted = self._count(subset)
+        return (self._rows(counted, PLACE, limit, set()), self._rows(counted, PERSON, limit, set()))
+
+    def _rows(self, counted: Counter[int], kind: str | None, limit: int | None,
+              skip: set[EntityKey]) -> list[FacetCount]:
         keys = self.keys
-        wanted = [(code, count) for code, count in self._count(subset).items()
+        wanted = [(code, count) for code, count in counted.items()
                   if count > 0 and (kind is None or keys[code][0] == kind) and keys[code] not in skip]
         if limit is not None and len(wanted) > limit:
             wanted = heapq.nlargest(limit, wanted, key=lambda item: item[1])

@@ -14,7 +14,6 @@ from textual import on, work
 
 from reader.analysis.facets import FacetIndex
 from reader.analysis.timeline import TimelineIndex
-from reader.entities.recognise import PERSON, PLACE
 from reader.tui.screens.entity_card import CardChoice, EntityCard
 from reader.tui.screens.live import LiveSources
 from reader.tui.widgets.facet_pane import FacetPane
@@ -101,8 +100,7 @@ class ResultViews(LiveSources):
         facets, timelines = indexes
         positions = self.result.positions
         if pane.display:
-            pane.show(len(positions), facets.counts(positions, kind=PLACE, limit=FACET_ROWS),
-                      facets.counts(positions, kind=PERSON, limit=FACET_ROWS))
+            pane.show(len(positions), *facets.places_and_people(positions, FACET_ROWS))
         if chart.display:
             chart.show(timelines.timeline(positions))
             unit = chart.timeline.unit if chart.timeline else "month"
