@@ -176,22 +176,22 @@ async def test_the_title_bar_counts_unread_and_new_articles(
     app = ReaderApp(seed_store, ReadingState(bookmarks))
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        assert app.sub_title == "5 unread · 2 new"
+        assert main(app).sub_title == "5 unread · 2 new"
         assert main(app).article_list.new == frozenset(ids[3:])
         screen = main(app)
         screen._change(lambda: screen.state.mark_read(ids[4]))
         await pilot.pause()
-        assert app.sub_title == "4 unread · 1 new"
+        assert main(app).sub_title == "4 unread · 1 new"
         await pilot.press("slash", *"tam quang")
         await settle(pilot)
         unread = sum(1 for p in screen.result.positions if seed_store.articles[p].id != ids[4])
-        assert app.sub_title.startswith(f"{unread} unread")
+        assert main(app).sub_title.startswith(f"{unread} unread")
     # This start's articles are what the next one compares with.
     app = ReaderApp(seed_store, ReadingState(bookmarks))
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         assert main(app).article_list.new == frozenset()
-        assert app.sub_title == "4 unread"
+        assert main(app).sub_title == "4 unread"
 
 
 async def test_e_on_a_highlighted_mention_opens_that_names_card(app: ReaderApp) -> None:

@@ -134,7 +134,7 @@ class LiveSources(Screen[None]):
                         markup=False)
             return
         self._fetch_cancel = threading.Event()
-        self.app.sub_title = f"fetching {len(subscriptions.feeds)} feeds…"
+        self.sub_title = f"fetching {len(subscriptions.feeds)} feeds…"
         self.fetch_feeds(tuple(subscriptions.feeds), FetchOptions(), self._fetch_cancel)
 
     @work(thread=True, exclusive=True, group="fetch", exit_on_error=False, name="Fetching the feeds")
@@ -152,7 +152,7 @@ class LiveSources(Screen[None]):
         self.app.call_from_thread(self._fetched, summary)
 
     def _fetch_progress(self, done: int, total: int) -> None:
-        self.app.sub_title = f"fetching feeds: {done} of {total}"
+        self.sub_title = f"fetching feeds: {done} of {total}"
 
     def _fetch_ended(self) -> None:
         self._fetch_cancel = None
@@ -160,7 +160,7 @@ class LiveSources(Screen[None]):
 
     def refresh_title(self) -> None:
         """What the title bar says when no fetch is running (the main screen counts there)."""
-        self.app.sub_title = type(self.app).SUB_TITLE or ""
+        self.sub_title = None  # the app's own subtitle again
 
     def _fetched(self, summary: FetchSummary) -> None:
         self.notify(summary.line(), severity="information" if summary.ok else "warning",

@@ -309,7 +309,9 @@ class MainScreen(ReportsWorkerErrors, ResultViews):
 
     def refresh_title(self) -> None:
         """The title bar counts the unread and the new (since the last start) articles of
-        the current result: what is left to read of what the user is looking at."""
+        the current result: what is left to read of what the user is looking at. Set on the
+        screen, not the app: a Header being unmounted by a screen switch still watches the
+        app's subtitle and fails to find its title widget."""
         if self._fetch_cancel is not None:
             return  # the fetch's progress has the title bar until it ends
         articles, read, new = self.store.articles, self.state.read(), self.article_list.new
@@ -320,7 +322,7 @@ class MainScreen(ReportsWorkerErrors, ResultViews):
                 unread += 1
                 fresh += article_id in new
         parts = [f"{unread:,} unread"] + ([f"{fresh:,} new"] if fresh else [])
-        self.app.sub_title = " · ".join(parts)
+        self.sub_title = " · ".join(parts)
 
     @work(thread=True, group="seen", exit_on_error=False, name="Marking new articles")
     def mark_new(self, ids: tuple[str, ...]) -> None:
