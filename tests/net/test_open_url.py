@@ -43,7 +43,7 @@ def test_a_url_that_fails_is_an_error_before_the_interface(
     httpserver.expect_request("/gone.html").respond_with_data("gone", status=410)
     assert cli.main([httpserver.url_for("/gone.html")]) == 1
     assert opened == []
-    assert "cannot read http://" in capsys.readouterr().err
+    assert f"cannot read {httpserver.url_for('/gone.html')}" in capsys.readouterr().err
 
 
 def test_a_javascript_address_is_never_fetched(opened: list[list[Path]],

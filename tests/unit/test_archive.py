@@ -166,7 +166,7 @@ def test_bad_archive_files_give_reasons(data: bytes, reason: str, recogniser: Re
 def test_an_edited_archive_file_is_cleaned_again(recogniser: Recogniser) -> None:
     document = json.loads(_record().to_json())
     document["title"] = "\x1b[31mRed\x1b[0m [b]title[/b]"
-    document["text"] = "Text with \x1b]8;;http://x\x07a link\x1b]8;;\x07 in it."
+    document["text"] = "Text with \x1b]8;;http://x.invalid\x07a link\x1b]8;;\x07 in it."
     document["date"] = "not a date"
     article = read_archived("f.json", json.dumps(document).encode(), recogniser)
     assert not isinstance(article, str)

@@ -68,7 +68,7 @@ def test_escapes_and_markup_in_entries_are_made_harmless() -> None:
     data = (b'<rss version="2.0"><channel><title>\x1b]0;owned\x07Site</title><item>'
             b"<title>\x1b[31mRed\x1b[0m [bold]title[/bold]</title><link>http://a.example/1</link>"
             b"<description>&lt;script&gt;alert(1)&lt;/script&gt;"
-            b"&lt;p&gt;\x1b]8;;http://x\x07link\x1b]8;;\x07 "
+            b"&lt;p&gt;\x1b]8;;http://x.invalid\x07link\x1b]8;;\x07 "
             b"text&lt;/p&gt;</description></item></channel></rss>")
     feed = parse_feed(data, f"{BASE}/feed")
     assert isinstance(feed, ParsedFeed)
