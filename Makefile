@@ -31,7 +31,7 @@ test: $(STAMP_TEST)
 	@bash scripts/ensure-tmux.sh
 	$(BIN)/ruff check src tests benchmarks scripts
 	$(BIN)/mypy
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2
 
 bench: $(STAMP_TEST)
 	$(BIN)/python benchmarks/bench.py
