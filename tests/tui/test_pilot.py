@@ -168,6 +168,15 @@ async def test_help_screen_lists_the_keys(app: ReaderApp) -> None:
         assert isinstance(app.screen, MainScreen)
 
 
+async def test_help_explains_the_filter_language_and_the_marks(app: ReaderApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("question_mark")
+        text = "\n".join(str(s.render()) for s in app.screen.query("#help Static"))
+        for words in ("!word", "'word", "2025-07..2025-09", "backspace, click ×", "★", "+2025",
+                      "Themes"):
+            assert words in text, words
+
+
 async def test_empty_state_explains(app: ReaderApp) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await type_filter(pilot, "luong")

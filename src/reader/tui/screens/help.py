@@ -29,6 +29,37 @@ def binding_rows(app_key_display: object, sections: list[tuple[str, list[Binding
     return text
 
 
+FILTER_LANGUAGE = (
+    ("hanoi, Hà Nội", "a place or person, any accents or case"),
+    ("police", "other words search titles, bodies, notes"),
+    ("!word", "leave out articles with the word"),
+    ("'word", "only the whole word"),
+    ("2025, 2025-07", "only that year or month"),
+    ("2025-07..2025-09", "a period (also >2025-01-15, <2024)"),
+    ("enter, tab", "pin the suggestion; chips combine (AND)"),
+    ("backspace, click ×", "remove the last chip, or that chip"),
+)
+MARKS = (
+    ("•", "unread"),
+    ("+", "unread, new since the last start"),
+    ("★", "bookmarked"),
+    ("+2025 on a chip", "with the units merged into it in 2025"),
+)
+
+
+def reference_rows() -> Text:
+    """What bindings cannot say: the filter language and the marks in the list."""
+    text = Text()
+    for title, rows in (("Filter language", FILTER_LANGUAGE), ("Marks", MARKS)):
+        text.append(f"{title}\n", style="bold underline")
+        for what, meaning in rows:
+            text.append(f"  {what:<22}", style="bold")
+            text.append(f"{meaning}\n")
+        text.append("\n")
+    text.append("Themes: ctrl+p, then 'theme'; the choice is kept.\n")
+    return text
+
+
 def _all_keys(bindings: list[BindingType], description: str) -> list[str]:
     return [b.key for b in Binding.make_bindings(bindings) if b.description == description]
 
@@ -45,6 +76,7 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
             yield Static(binding_rows(self.app.get_key_display, self.sections), markup=False)
+            yield Static(reference_rows(), markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#help").border_title = "Keys"
