@@ -20,8 +20,8 @@ def test_lines_comments_names_and_paths(tmp_path: Path) -> None:
     text = (
         "# my feeds\n"
         "\n"
-        "https://e.vnexpress.net/rss/news.rss\n"
-        "https://en.vietnamplus.vn/rss/society.rss   \"VietnamPlus society\"\n"
+        "https://e.vnexpress.example/rss/news.rss\n"
+        "https://en.vietnamplus.example/rss/society.rss   \"VietnamPlus society\"\n"
         f"{tmp_path}/saved feed.xml  local  # a comment after the name\n"
         "   https://example.org/feed  portal\n"
     )
@@ -57,9 +57,9 @@ def test_same_default_names_get_numbers() -> None:
 
 
 @pytest.mark.parametrize(("location", "name"), [
-    ("https://e.vnexpress.net/rss/news.rss", "vnexpress"),
-    ("https://en.vietnamplus.vn/rss/a.rss", "vietnamplus"),
-    ("https://www.vietnam.vn/feed", "vietnam"),
+    ("https://e.vnexpress.example/rss/news.rss", "vnexpress"),
+    ("https://en.vietnamplus.example/rss/a.rss", "vietnamplus"),
+    ("https://www.vietnam.example/feed", "vietnam"),
     ("/home/u/feeds/portal.xml", "portal"),
 ])
 def test_default_names(location: str, name: str) -> None:
