@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import threading
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
@@ -191,16 +191,6 @@ class Store:
         return self.word_index().with_word(word, prefix)
 
     # -- views -----------------------------------------------------------------------------
-    def facets(self, subset: Iterable[int] | None = None) -> Counter[tuple[str, str]]:
-        """How many articles of the subset (default: all) name each place and person."""
-        counts: Counter[tuple[str, str]] = Counter()
-        indices = range(len(self.articles)) if subset is None else subset
-        for index in indices:
-            article = self.articles[index]
-            counts.update((PLACE, p) for p in article.places)
-            counts.update((PERSON, p) for p in article.people)
-        return counts
-
     def order(self, sort: SortOrder) -> list[int]:
         """All article positions in the given order (unknown dates last either way)."""
         ordered = self._order.get(sort)

@@ -18,6 +18,7 @@ from reader.tui.screens.main import MainScreen
 from reader.tui.state import ReadingState
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.reading_pane import ReadingPane
+from tests.tui.conftest import wait_for_main_screen
 
 
 def main(app: ReaderApp) -> MainScreen:
@@ -255,10 +256,7 @@ async def test_a_bookmark_from_elsewhere_shows_its_title_and_path_cleaned(
     bookmarks.add("0123456789abcdef", "Kept\x1b]0;HACKED\x07 long ago", "/gone/\x1b[31mold.txt", None)
     app = ReaderApp(paths=[tmp_path], bookmarks=bookmarks)
     async with app.run_test(size=(120, 40)) as pilot:
-        for _ in range(50):
-            await pilot.pause(0.05)
-            if isinstance(app.screen, MainScreen):
-                break
+        await wait_for_main_screen(pilot, app)
         await pilot.press("B")  # a bookmark whose file is not loaded shows in the bookmark view
         await pilot.pause()
         assert count_text(app) == "1 of 1 articles · bookmarks"

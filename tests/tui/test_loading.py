@@ -14,6 +14,7 @@ from reader.bookmarks import BookmarkStore
 from reader.ingest.load import PARALLEL_FROM
 from reader.tui.app import ReaderApp
 from reader.tui.screens.main import MainScreen
+from tests.tui.conftest import wait_for_main_screen
 
 FILES = PARALLEL_FROM + 20
 
@@ -43,10 +44,7 @@ async def test_hundreds_of_files_load_through_the_pool(
     monkeypatch.setattr("os.cpu_count", lambda: 2)  # the pool is skipped on one core
     app = ReaderApp(paths=[tmp_path], bookmarks=bookmarks)
     async with app.run_test(size=(120, 40)) as pilot:
-        for _ in range(300):
-            await pilot.pause(0.05)
-            if isinstance(app.screen, MainScreen):
-                break
+        await wait_for_main_screen(pilot, app)
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, MainScreen)

@@ -8,6 +8,7 @@ from pathlib import Path
 from reader.bookmarks import BookmarkStore
 from reader.tui.app import ReaderApp
 from reader.tui.screens.main import MainScreen
+from tests.tui.conftest import wait_for_main_screen
 
 
 def main(app: ReaderApp) -> MainScreen:
@@ -48,10 +49,7 @@ async def test_a_bookmark_whose_file_is_not_loaded_stays_out_of_the_full_list(
     bookmarks.add("0123456789abcdef", "Kept long ago", "/gone/old.txt", None)
     app = ReaderApp(paths=[tmp_path], bookmarks=bookmarks)
     async with app.run_test(size=(120, 40)) as pilot:
-        for _ in range(50):
-            await pilot.pause(0.05)
-            if isinstance(app.screen, MainScreen):
-                break
+        await wait_for_main_screen(pilot, app)
         await pilot.pause()
         screen = main(app)
         assert [screen.store.articles[i].title for i in screen.article_list.rows] == ["Police meet in Hue"]

@@ -18,6 +18,7 @@ from reader.tui.state import ReadingState
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.filter_bar import FilterBar
 from reader.tui.widgets.reading_pane import ReadingPane
+from tests.tui.conftest import wait_for_main_screen
 
 del screens
 
@@ -294,10 +295,7 @@ async def test_loading_screen_then_list(tmp_path: Path, bookmarks: BookmarkStore
     bookmarks.add("0123456789abcdef", "An article kept long ago", "/gone/old.txt", "2024-05-01")
     app = ReaderApp(paths=[tmp_path], bookmarks=bookmarks)
     async with app.run_test(size=(120, 40)) as pilot:
-        for _ in range(50):
-            await pilot.pause(0.1)
-            if isinstance(app.screen, MainScreen):
-                break
+        await wait_for_main_screen(pilot, app)
         assert count_text(app) == "3 of 3 articles"
         await pilot.press("B")
         assert count_text(app) == "1 of 3 articles · bookmarks"

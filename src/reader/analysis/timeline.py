@@ -84,15 +84,6 @@ class TimelineIndex:
             bars = bars[-max_bars:]
         return Timeline(tuple(bars), chosen, undated)
 
-    def within(self, period: DateRange, subset: Collection[int] | None = None) -> list[int]:
-        """The positions (of the subset, default all) dated inside the period; undated
-        articles are never inside a period."""
-        low = period.start.toordinal() if period.start else 1
-        high = period.end.toordinal() if period.end else dt.date.max.toordinal()
-        ordinals = self.ordinals
-        positions = range(len(ordinals)) if subset is None else subset
-        return [i for i in positions if low <= ordinals[i] <= high]
-
 
 def sparkline(timeline: Timeline, width: int | None = None) -> str:
     """One row of block characters, one a bar; an empty period is a space."""
