@@ -5,7 +5,9 @@ the two faces always agree. Names are compared word by word after folding: a que
 matches a name word that equals it, starts with it, or is one or two typos away
 (`luong tam quan` is Lương Tam Quang; `hanoi` and `ha noi` are the same name). Text that
 matches no name narrows by words of the title and body, fzf-style: `!word` excludes and
-`'word` asks for the whole word.
+`'word` asks for the whole word. `!` before a whole name (`!hanoi`, `!ha noi`, `!Hà Nội`)
+leaves out every article naming that place or person, whatever its spelling, as a `not` chip
+does; the words after `!` are read as one name when together they name one.
 """
 
 from __future__ import annotations
@@ -31,7 +33,12 @@ STRONG = 85.0
 SUGGEST = 60.0
 MAX_CANDIDATES = 2000
 
+MAX_NAME_WORDS = 6
+"""The longest run of words after `!` tried as one name."""
+
 Progress = Callable[[int, int], None]
+NameLookup = Callable[[tuple[str, ...]], tuple[str, str] | None]
+"""Folded words → the one place or person they name whole, or None."""
 
 
 @dataclass(slots=True, frozen=True)
@@ -50,6 +57,8 @@ class Terms:
     excluded: tuple[str, ...] = ()
     text: str = ""
     """The plain words as one phrase, for matching names."""
+    excluded_names: tuple[tuple[str, str], ...] = ()
+    """Places and people written whole after `!`: every spelling of them is left out."""
 
 
 @dataclass(slots=True, frozen=True)
@@ -76,18 +85,55 @@ class Result:
     words: tuple[str, ...] = field(default=())
 
 
-def parse_terms(text: str) -> Terms:
+def parse_terms(text: str, name_of: NameLookup | None = None) -> Terms:
+    """The typed text as plain words, `'exact` words and `!excluded` words. With `name_of`,
+    `!` followed by words that together name a place or person whole (the longest such run)
+    excludes that entity instead of its words: `!ha noi police` leaves out Hà Nội and keeps
+    `police` as a plain word."""
     words: list[str] = []
     exact: list[str] = []
     excluded: list[str] = []
-    for raw in text.split():
+    names: list[tuple[str, str]] = []
+    tokens = text.split()
+    index = 0
+    while index < len(tokens):
+        raw = tokens[index]
+        index += 1
         if raw.startswith("!") and len(raw) > 1:
-            excluded.extend(fold_words(raw[1:]))
+            taken = _excluded_name(raw[1:], tokens[index:], name_of)
+            if taken is None:
+                excluded.extend(fold_words(raw[1:]))
+            else:
+                key, used = taken
+                if key not in names:
+                    names.append(key)
+                index += used
         elif raw.startswith("'") and len(raw) > 1:
             exact.extend(fold_words(raw[1:]))
         else:
             words.extend(fold_words(raw))
-    return Terms(tuple(words), tuple(exact), tuple(excluded), " ".join(words))
+    return Terms(tuple(words), tuple(exact), tuple(excluded), " ".join(words), tuple(names))
+
+
+def _excluded_name(first: str, following: Sequence[str], name_of: NameLookup | None,
+                   ) -> tuple[tuple[str, str], int] | None:
+    """The entity named by `first` and as many of the plain words after it as name one
+    (longest run first), with how many of those words it took; None if no run names one."""
+    if name_of is None:
+        return None
+    run = [first]
+    for token in following[:MAX_NAME_WORDS - 1]:
+        if token.startswith(("!", "'")):
+            break
+        run.append(token)
+    for length in range(len(run), 0, -1):
+        words = tuple(w for token in run[:length] for w in fold_words(token))
+        if not words:
+            continue
+        key = name_of(words)
+        if key is not None:
+            return key, length - 1
+    return None
 
 
 def _word_score(query: str, candidate: str) -> float:
@@ -291,6 +337,33 @@ class Searcher:
                 return len(found)
         return len(found & within)
 
+    def whole_name(self, words: tuple[str, ...]) -> tuple[str, str] | None:
+        """The one place or person these words name whole: a spelling with the same letters
+        (`hanoi` for Hà Nội) or as many words, each close (`luong tam quan`). Part of a
+        name (`ha`, `tam quang`) or a tie between two names (`ha n`) names none: `!` then
+        applies to the word, as it did before names were read."""
+        if not words:
+            return None
+        table = self._names()
+        joined = "".join(words)
+        best: dict[tuple[str, str], float] = {}
+        for number in self._candidates(words):
+            key, spelling = table.spellings[number]
+            if joined == "".join(spelling):
+                score = 100.0
+            elif len(spelling) == len(words):
+                score = name_score(words, spelling)
+            else:
+                continue
+            if score >= STRONG and score > best.get(key, 0.0):
+                best[key] = score
+        if not best:
+            return None
+        ranked = sorted(best, key=lambda k: -round(best[k]))
+        if len(ranked) > 1 and round(best[ranked[0]]) == round(best[ranked[1]]):
+            return None
+        return ranked[0]
+
     def describe(self, entity: Entity) -> str:
         """A few words on where a place lies and what it became, or a person's role."""
         if entity.kind == PERSON:
@@ -352,7 +425,7 @@ class Searcher:
         period, text = take_date_ranges(query.text)
         if period is not None:
             narrow(self.store.dated_within(period.start, period.end))
-        terms = parse_terms(text)
+        terms = parse_terms(text, self.whole_name)
         matched: tuple[tuple[str, str], ...] = ()
         if terms.words:
             strong = self.score_entities(terms.text, minimum=STRONG)
@@ -378,6 +451,8 @@ class Searcher:
             narrow(self.store.with_word(word, prefix=False))
         left_out = [self.store.with_word(word, prefix=False) for word in terms.excluded]
         left_out += [self.chip_positions(chip) for chip in excluded_chips]
+        left_out += [self.chip_positions(Chip(kind, entity_id, include_merged=False))
+                     for kind, entity_id in terms.excluded_names]
         for excluded in left_out:
             if selected is None:
                 selected = set(range(len(self.store))) - excluded
