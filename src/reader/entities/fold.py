@@ -32,10 +32,13 @@ def _fold_char(char: str) -> str:
     return char.lower() if len(char.lower()) == 1 else char
 
 
+_TABLE_END = 0x2300
+
+
 @lru_cache(maxsize=1)
 def _table() -> dict[int, str]:
     table: dict[int, str] = {}
-    for code in list(range(0x41, 0x5B)) + list(range(0xA0, 0x2300)):
+    for code in list(range(0x41, 0x5B)) + list(range(0xA0, _TABLE_END)):
         char = chr(code)
         folded = _fold_char(char)
         if folded != char:
@@ -43,11 +46,20 @@ def _table() -> dict[int, str]:
     return table
 
 
+@lru_cache(maxsize=1)
+def _full_table() -> list[str]:
+    """`_table` with every other character below its end mapped to itself: `str.translate`
+    raises and clears a LookupError for each character its table lacks, which made folding
+    a Vietnamese article two to three times slower than this total lookup."""
+    table = _table()
+    return [table.get(code, chr(code)) for code in range(_TABLE_END)]
+
+
 def fold(text: str) -> str:
     """Lower-case and strip every diacritic, one output character per input character."""
     if text.isascii():
         return text.lower()
-    return text.translate(_table())
+    return text.translate(_full_table())
 
 
 _WORD = re.compile(r"[a-z0-9]+")

@@ -1,0 +1,214 @@
+"""Per-article cold-load cost of the working tree against an older commit, on the same files.
+
+    python benchmarks/coldload_compare.py [--old ba932f5] [--articles 1000] [--rounds 5]
+                                          [--whole 10000]
+
+The older commit's `src` and `assets` are extracted (with `git archive`) into a temporary
+folder outside the repository; each side then runs in its own fresh interpreter with
+PYTHONPATH pointing at its `src`, so neither imports the other's code. One run of a side is
+one cold pass over the files (empty caches, as in a real first load), timed in CPU seconds
+(`time.process_time`) and split into parsing, recognition and the rest (decode, clean, id).
+Old and new runs alternate, and each side's best run counts, so machine noise that comes and
+goes hits both alike. The ratio new/old is the figure to watch: at most 1.00.
+
+Two sets of files: the synthetic corpus of `make_corpus.py` and the development set under
+tests/devset (130 real-shaped articles, passed over several times per run since it is small).
+`--whole N` also times the whole cold load (`load_paths`: walk, read, decode, clean, parse,
+recognise, on every core) of an N-article corpus, wall clock, against the read-and-decode
+floor measured in the same run, and prints MB/s for both.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import subprocess
+import sys
+import tarfile
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from make_corpus import is_current, write_corpus
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "benchmarks" / "out"
+DEVSET = ROOT / "tests" / "devset" / "articles"
+
+WORKER = r"""
+import json, sys, time
+from pathlib import Path
+import reader
+import reader.ingest.load as load
+from reader.entities.gazetteer import load_gazetteer
+from reader.entities.recognise import Recogniser
+
+spec = json.loads(sys.argv[1])
+files = [Path(p) for p in spec["files"]]
+data = [p.read_bytes() for p in files]
+recogniser = Recogniser(load_gazetteer())
+clock = time.process_time
+spent = {"parse": 0.0, "recognise": 0.0}
+real_parse = load.parse_article
+real_recognise = recogniser.recognise
+
+def parse_article(text, fallback_title="Untitled"):
+    started = clock()
+    try:
+        return real_parse(text, fallback_title=fallback_title)
+    finally:
+        spent["parse"] += clock() - started
+
+def recognise(text):
+    started = clock()
+    try:
+        return real_recognise(text)
+    finally:
+        spent["recognise"] += clock() - started
+
+load.parse_article = parse_article
+recogniser.recognise = recognise
+found = 0
+started = clock()
+for _ in range(spec["repeat"]):
+    for path, raw in zip(files, data):
+        outcome = load.read_article(path, raw, recogniser)
+        found += len(getattr(outcome, "people", ())) + len(getattr(outcome, "places", ()))
+total = clock() - started
+print(json.dumps({"module": reader.__file__, "total": total, "found": found, **spent}))
+"""
+
+WHOLE = r"""
+import json, sys, time
+from pathlib import Path
+from reader.entities.gazetteer import load_gazetteer
+from reader.entities.recognise import Recogniser
+from reader.ingest.load import load_paths
+
+spec = json.loads(sys.argv[1])
+folder = Path(spec["folder"])
+files = [Path(p) for p in spec["files"]]
+
+def floor():
+    return sum(len(p.read_bytes().decode("utf-8", "replace")) for p in files)
+
+recogniser = Recogniser(load_gazetteer())
+started = time.perf_counter(); floor(); first_floor = time.perf_counter() - started
+started = time.perf_counter()
+result = load_paths([folder], recogniser)
+load = time.perf_counter() - started
+started = time.perf_counter(); floor(); second_floor = time.perf_counter() - started
+print(json.dumps({"load": load, "floor": min(first_floor, second_floor),
+                  "articles": len(result.articles)}))
+"""
+
+
+def extract(revision: str, into: Path) -> Path:
+    """The `src` and `assets` of `revision`, written under `into`; the repository is untouched."""
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", "--format=tar", revision,
+                              "src", "assets"], check=True, capture_output=True).stdout
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(into, filter="data")
+    return into / "src"
+
+
+def corpus(size: int, seed: int) -> Path:
+    folder = OUT / f"corpus-{size}-s{seed}"
+    if not is_current(folder, size, seed):
+        print(f"generating {size} articles…", file=sys.stderr)
+        write_corpus(folder, size, seed)
+    return folder
+
+
+def article_files(folder: Path) -> list[str]:
+    names = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        names += [os.path.join(root, f) for f in sorted(files)
+                  if f.endswith(".txt") and not f.startswith(".")]
+    return names
+
+
+def run(code: str, src: Path, spec: dict[str, Any]) -> dict[str, Any]:
+    env = {**os.environ, "PYTHONPATH": str(src), "PYTHONHASHSEED": "0"}
+    for name in ("DATA", "CACHE", "CONFIG"):
+        env[f"READER_{name}_DIR"] = str(Path(spec["scratch"]) / name.lower())
+    env["READER_NO_CACHE"] = "1"
+    done = subprocess.run([sys.executable, "-c", code, json.dumps(spec)], env=env, check=True,
+                          capture_output=True, text=True, cwd=spec["scratch"])
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def compare(label: str, files: list[str], repeat: int, rounds: int, sides: dict[str, Path],
+            scratch: Path) -> dict[str, float]:
+    """Alternate the sides `rounds` times; each side's best run by total CPU time."""
+    spec = {"files": files, "repeat": repeat, "scratch": str(scratch)}
+    best: dict[str, dict[str, Any]] = {}
+    for turn in range(rounds):
+        order = list(sides) if turn % 2 == 0 else list(reversed(sides))
+        for side in order:
+            result = run(WORKER, sides[side], spec)
+            if side not in best or result["total"] < best[side]["total"]:
+                best[side] = result
+    count = len(files) * repeat
+    print(f"\n{label}: {len(files)} files x {repeat}, best of {rounds} alternating runs, "
+          "CPU µs per article")
+    print(f"  {'':6} {'total':>8} {'parse':>8} {'recog':>8} {'rest':>8}  found")
+    for side, result in best.items():
+        rest = result["total"] - result["parse"] - result["recognise"]
+        print(f"  {side:6} {result['total'] / count * 1e6:8.1f} {result['parse'] / count * 1e6:8.1f} "
+              f"{result['recognise'] / count * 1e6:8.1f} {rest / count * 1e6:8.1f}  {result['found']}")
+    ratios = {part: best["new"][part] / best["old"][part] for part in ("total", "parse", "recognise")}
+    print("  new/old " + "  ".join(f"{part} {ratio:.3f}" for part, ratio in ratios.items()))
+    return ratios
+
+
+def whole(size: int, seed: int, rounds: int, sides: dict[str, Path], scratch: Path) -> None:
+    folder = corpus(size, seed)
+    files = article_files(folder)
+    megabytes = sum(os.path.getsize(f) for f in files) / 1e6
+    spec = {"folder": str(folder), "files": files, "scratch": str(scratch)}
+    best: dict[str, dict[str, Any]] = {}
+    for turn in range(rounds):
+        order = list(sides) if turn % 2 == 0 else list(reversed(sides))
+        for side in order:
+            result = run(WHOLE, sides[side], spec)
+            if side not in best or result["load"] < best[side]["load"]:
+                best[side] = result
+    print(f"\nwhole cold load, {size:,} articles ({megabytes:.1f} MB), {os.cpu_count()} cores, "
+          f"wall clock, best of {rounds}")
+    for side, result in best.items():
+        print(f"  {side:6} {result['load']:.2f} s  {megabytes / result['load']:.1f} MB/s  "
+              f"floor {megabytes / result['floor']:.0f} MB/s  ratio {result['load'] / result['floor']:.1f}")
+    print(f"  new/old {best['new']['load'] / best['old']['load']:.3f}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Cold-load cost per article, new against old.")
+    parser.add_argument("--old", default="ba932f5", help="commit to compare with")
+    parser.add_argument("--articles", type=int, default=1000, help="synthetic corpus size")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--rounds", type=int, default=5, help="runs per side, alternating")
+    parser.add_argument("--devset-repeat", type=int, default=8, help="passes over the devset per run")
+    parser.add_argument("--whole", type=int, default=0, help="also time load_paths on N articles")
+    parser.add_argument("--skip-devset", action="store_true")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="coldload-") as temporary:
+        scratch = Path(temporary)
+        sides = {"old": extract(args.old, scratch / "old"), "new": ROOT / "src"}
+        synthetic = article_files(corpus(args.articles, args.seed))
+        compare(f"synthetic corpus ({args.articles:,}, seed {args.seed})", synthetic, 1,
+                args.rounds, sides, scratch)
+        if not args.skip_devset:
+            devset = article_files(DEVSET)
+            compare("devset", devset, args.devset_repeat, args.rounds, sides, scratch)
+        if args.whole:
+            whole(args.whole, args.seed, max(1, args.rounds // 2), sides, scratch)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,103 @@
+"""The cold load's shortcuts give exactly what the plain way gives.
+
+Folding, cleaning and the gazetteer scan each have a fast path (a total translation table,
+patterns that skip what needs no change, a scan tried only at capitals). Each is checked here
+against the straightforward definition it replaces, so a faster load never reads differently.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.entities import recognise
+from reader.entities.fold import _fold_char, fold
+from reader.entities.gazetteer import Gazetteer, Person
+from reader.entities.recognise import PERSON, Recogniser, capitalised_runs
+from reader.ingest.clean import clean_text
+from reader.ingest.decode import Decoded, decode
+from reader.ingest.parse import parse_article
+
+DEVSET = Path(__file__).resolve().parents[1] / "devset" / "articles"
+
+
+def test_fold_of_every_character_is_its_own_fold() -> None:
+    # "ệ" keeps each text off the ASCII path, so the table itself is what is checked.
+    for code in range(0x2400):
+        char = chr(code)
+        expected = _fold_char(char) if 0x41 <= code < 0x5B or 0xA0 <= code < 0x2300 else char
+        assert fold(char + "ệ") == expected + "e", hex(code)
+
+
+def test_fold_leaves_characters_beyond_the_table_alone() -> None:
+    assert fold("Ａ Σ 漢 ệ") == "Ａ σ 漢 e"
+
+
+SPACES = " \t\u00a0\u2003\u202f\u3000\n"
+
+
+def plain_clean(text: str) -> str:
+    """What clean_text does to spaces, written the slow and obvious way."""
+    text = re.sub(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+", " ", text)
+    return re.sub(r" *\n *", "\n", text).strip()
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=SPACES + "ab", max_size=24))
+def test_spaces_are_cleaned_as_the_plain_rule_says(text: str) -> None:
+    assert clean_text(text) == plain_clean(text)
+
+
+def test_single_spaces_and_bare_line_ends_stay() -> None:
+    assert clean_text("a b\nc d\n\ne") == "a b\nc d\n\ne"
+    assert clean_text("a  b \n c\u2009d") == "a b\nc d"
+
+
+def test_a_run_does_not_start_after_a_hyphen_digit_or_apostrophe() -> None:
+    words = [[w for w, _, _ in run] for run in capitalised_runs("Quang Nam-Da Nang, 3Ha Noi, l'Ha")]
+    assert words == [["Quang", "Nam-Da", "Nang"], ["Noi"]]
+    assert [[w for w, _, _ in r] for r in capitalised_runs("Ha Noi")] == [["Ha", "Noi"]]
+
+
+def devset_bodies() -> list[str]:
+    bodies = []
+    for path in sorted(DEVSET.glob("*.txt")):
+        decoded = decode(path.read_bytes())
+        assert isinstance(decoded, Decoded)
+        parsed = parse_article(clean_text(decoded.text))
+        bodies.append(parsed.title + "\n\n" + "\n\n".join(parsed.paragraphs))
+    return bodies
+
+
+def test_the_scan_at_capitals_finds_what_the_full_scan_finds(recogniser: Recogniser) -> None:
+    assert recogniser._only_at_capitals
+    everywhere = Recogniser(recogniser.gazetteer)
+    everywhere._only_at_capitals = False
+    bodies = devset_bodies()
+    assert len(bodies) >= 100
+    found = 0
+    for body in bodies:
+        mentions = recogniser.mentions(body)
+        assert mentions == everywhere.mentions(body)
+        found += len(mentions)
+    assert found > 500
+
+
+def test_an_alias_that_starts_with_a_digit_is_still_found(gazetteer: Gazetteer) -> None:
+    agent = Person("agent-007", "007 Bond", "007 Bond", aliases=("007 Bond",))
+    extended = replace(gazetteer, people={**gazetteer.people, agent.id: agent})
+    with_digit = Recogniser(extended)
+    assert not with_digit._only_at_capitals
+    mentions = with_digit.mentions("Police said that 007 Bond was seen in Hà Nội.")
+    assert [m.entity_id for m in mentions if m.kind == PERSON] == ["agent-007"]
+
+
+def test_capitals_cover_every_upper_case_letter_the_fold_table_reaches() -> None:
+    pattern = recognise._CAPITAL
+    for code in range(0x2300):
+        char = chr(code)
+        assert bool(pattern.fullmatch(char)) == char.isupper(), hex(code)
