@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import os
@@ -35,7 +36,11 @@ def _cache_name(sources: Sequence[Path]) -> str:
 def parse_cache(gazetteer: Gazetteer, sources: Sequence[Path]) -> ParseCache:
     """The parse cache for this set of paths, parser and gazetteer."""
     fingerprint = code_fingerprint(gazetteer.fingerprint)
-    return ParseCache.open(cache_dir() / f"parsed-{_cache_name(sources)}.pickle", fingerprint)
+    name = _cache_name(sources)
+    # The format before bodies were kept apart: never read again, so not kept either.
+    with contextlib.suppress(OSError):
+        (cache_dir() / f"parsed-{name}.pickle").unlink(missing_ok=True)
+    return ParseCache.open(cache_dir() / f"parsed-{name}.cache", fingerprint)
 
 
 def _sources(paths: Sequence[Path]) -> list[Path]:

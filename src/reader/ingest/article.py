@@ -4,10 +4,65 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass
+import os
+import threading
+import weakref
+from dataclasses import dataclass, field
+from typing import Any
 
 
-@dataclass(slots=True, frozen=True)
+class BodyFile:
+    """An open file the bodies of a warm start are read from, by offset, when asked.
+
+    Held open for as long as an article refers to it, so a cache rewritten meanwhile (a
+    new file renamed over the old one) never changes what an article reads. `os.pread`
+    does not move a shared file position, so any thread may read at any time.
+    """
+
+    __slots__ = ("__weakref__", "_fd", "_lock")
+
+    def __init__(self, fd: int) -> None:
+        self._fd = fd
+        weakref.finalize(self, os.close, fd)
+        self._lock = threading.Lock()
+        """Only where there is no pread: seek and read must then go together."""
+
+    def read(self, offset: int, length: int) -> bytes:
+        if hasattr(os, "pread"):
+            data = os.pread(self._fd, length, offset)
+        else:  # pragma: no cover - Windows
+            with self._lock:
+                os.lseek(self._fd, offset, os.SEEK_SET)
+                data = os.read(self._fd, length)
+        if len(data) != length:
+            raise OSError(f"the parse cache was cut short ({len(data)} of {length} bytes)")
+        return data
+
+
+
+class StoredText:
+    """Where an article's body is in a `BodyFile`: a warm start holds 100,000 of these
+    instead of the bodies themselves, which are read one at a time when shown."""
+
+    __slots__ = ("file", "length", "offset")
+
+    def __init__(self, file: BodyFile, offset: int, length: int) -> None:
+        self.file = file
+        self.offset = offset
+        self.length = length
+
+    def read(self) -> bytes:
+        return self.file.read(self.offset, self.length)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Sent to another process as the bytes themselves: a file descriptor is not."""
+        return bytes, (self.read(),)
+
+    def __repr__(self) -> str:
+        return f"StoredText(offset={self.offset}, length={self.length})"
+
+
+@dataclass(slots=True, frozen=True, init=False)
 class Article:
     id: str
     path: str
@@ -16,9 +71,9 @@ class Article:
     source: str | None
     author: str | None
     dateline: str | None
-    text: bytes
-    """The body as UTF-8: paragraphs separated by blank lines; cleaned, NFC, never markup.
-    Kept as bytes because Vietnamese text held as `str` costs twice the memory."""
+    content: bytes | StoredText = field(repr=False, compare=False)
+    """The body as given, or where to read it: use `text`. Left out of comparisons, since
+    the same body may be held either way (and `id` digests the text already)."""
     places: tuple[str, ...]
     people: tuple[str, ...]
     person_names: tuple[str, ...]
@@ -28,17 +83,44 @@ class Article:
     site: str | None = None
     """The publishing site's name, as the page or feed gives it."""
 
+    def __init__(self, id: str, path: str, title: str, date: dt.date | None,
+                 source: str | None, author: str | None, dateline: str | None,
+                 text: bytes | StoredText | None = None, places: tuple[str, ...] = (),
+                 people: tuple[str, ...] = (), person_names: tuple[str, ...] = (),
+                 url: str | None = None, site: str | None = None, *,
+                 content: bytes | StoredText | None = None) -> None:
+        """`text` is the body (or where a cache keeps it); `content` is the same under the
+        field's own name, which is how `dataclasses.replace` passes it on."""
+        body = text if text is not None else content
+        values = (id, path, title, date, source, author, dateline,
+                  b"" if body is None else body, places, people, person_names, url, site)
+        for name, value in zip(_FIELDS, values, strict=True):
+            object.__setattr__(self, name, value)
+
+    @property
+    def text(self) -> bytes:
+        """The body as UTF-8: paragraphs separated by blank lines; cleaned, NFC, never markup.
+        Kept as bytes because Vietnamese text held as `str` costs twice the memory; on a
+        warm start read from the parse cache only when asked for."""
+        content = self.content
+        return content if isinstance(content, bytes) else content.read()
+
     @property
     def body(self) -> str:
         return self.text.decode("utf-8")
 
     @property
     def paragraphs(self) -> list[str]:
-        return self.body.split("\n\n") if self.text else []
+        text = self.text
+        return text.decode("utf-8").split("\n\n") if text else []
 
     @property
     def words(self) -> int:
         return len(self.text.split())
+
+
+_FIELDS = ("id", "path", "title", "date", "source", "author", "dateline", "content", "places",
+           "people", "person_names", "url", "site")
 
 
 def article_id(clean_text: str) -> str:

@@ -12,16 +12,21 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import pickle
+import struct
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from reader.atomic import replacing
-from reader.ingest.article import Article
+from reader.ingest.article import Article, BodyFile, StoredText
 
-FORMAT = 3
+FORMAT = 4
+_MAGIC = b"reader-parse-cache\x04"
+_HEADER = struct.Struct("<Q")
+"""Where the pickled entries start: the file is the magic, this, every body, then them."""
 
 
 @dataclass(slots=True, frozen=True)
@@ -34,21 +39,32 @@ Outcome = Article | CachedSkip
 
 @dataclass(slots=True)
 class ParseCache:
+    """The entries are held as plain tuples, bodies apart: a warm start unpickles the short
+    fields only, and each article reads its body from the cache file when it is shown
+    (`StoredText`), so 100,000 bodies are neither unpickled nor held in memory."""
+
     path: Path
     fingerprint: str
     entries: dict[str, tuple[int, int, Any]] = field(default_factory=dict)
     changed: bool = False
+    bodies: BodyFile | None = None
+    """The open cache file the entries' body offsets point into."""
 
     @classmethod
     def open(cls, path: Path, fingerprint: str) -> ParseCache:
         cache = cls(path, fingerprint)
         try:
             with path.open("rb") as handle:
+                if handle.read(len(_MAGIC)) != _MAGIC:
+                    return cache
+                (entries_at,) = _HEADER.unpack(handle.read(_HEADER.size))
+                handle.seek(entries_at)
                 data = pickle.load(handle)
-            if (isinstance(data, dict) and data.get("format") == FORMAT
-                    and data.get("fingerprint") == fingerprint
-                    and isinstance(data.get("entries"), dict)):
-                cache.entries = data["entries"]
+                if (isinstance(data, dict) and data.get("format") == FORMAT
+                        and data.get("fingerprint") == fingerprint
+                        and isinstance(data.get("entries"), dict)):
+                    cache.entries = data["entries"]
+                    cache.bodies = BodyFile(os.dup(handle.fileno()))
         except Exception:
             cache.entries = {}
         return cache
@@ -60,8 +76,12 @@ class ParseCache:
         record = entry[2]
         if isinstance(record, str):
             return CachedSkip(record)
-        (article_id, path, title, ordinal, source, author, dateline, text, places, people,
-         names, url, site) = record
+        (article_id, path, title, ordinal, source, author, dateline, text, length, places,
+         people, names, url, site) = record
+        if not isinstance(text, bytes):
+            if self.bodies is None:
+                return None
+            text = StoredText(self.bodies, text, length)
         return Article(article_id, path, title, _date(ordinal), source, author, dateline, text,
                        places, people, names, url, site)
 
@@ -70,11 +90,12 @@ class ParseCache:
         if isinstance(outcome, CachedSkip):
             record: str | tuple[object, ...] = outcome.reason
         else:
+            text = outcome.text
             record = (outcome.id, outcome.path, outcome.title,
                       outcome.date.toordinal() if outcome.date else None, _shared(outcome.source),
-                      outcome.author, outcome.dateline, outcome.text, _shared_all(outcome.places),
-                      _shared_all(outcome.people), _shared_all(outcome.person_names), outcome.url,
-                      _shared(outcome.site))
+                      outcome.author, outcome.dateline, text, len(text),
+                      _shared_all(outcome.places), _shared_all(outcome.people),
+                      _shared_all(outcome.person_names), outcome.url, _shared(outcome.site))
         self.entries[key] = (size, mtime_ns, record)
         self.changed = True
 
@@ -85,17 +106,41 @@ class ParseCache:
             self.changed = True
 
     def save(self) -> None:
-        """Written whole or not at all; a failure only costs the next start its time."""
+        """Written whole or not at all; a failure only costs the next start its time.
+        Bodies first (new ones from memory, the others copied from the old file), each
+        entry then keeping only its body's offset and length."""
         if not self.changed:
             return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            with replacing(self.path) as temporary, temporary.open("wb") as stream:
+            with replacing(self.path) as temporary, temporary.open("w+b") as stream:
+                stream.write(_MAGIC + _HEADER.pack(0))
+                at = stream.tell()
+                entries: dict[str, tuple[int, int, Any]] = {}
+                for key, (size, mtime_ns, record) in self.entries.items():
+                    if not isinstance(record, str):
+                        body = self._body(record)
+                        stream.write(body)
+                        record = (*record[:7], at, len(body), *record[9:])
+                        at += len(body)
+                    entries[key] = (size, mtime_ns, record)
                 pickle.dump({"format": FORMAT, "fingerprint": self.fingerprint,
-                             "entries": self.entries}, stream, protocol=pickle.HIGHEST_PROTOCOL)
-            self.changed = False
+                             "entries": entries}, stream, protocol=pickle.HIGHEST_PROTOCOL)
+                stream.seek(len(_MAGIC))
+                stream.write(_HEADER.pack(at))
+                stream.flush()
+                bodies = BodyFile(os.dup(stream.fileno()))
+            self.entries, self.bodies, self.changed = entries, bodies, False
         except OSError:
             pass
+
+    def _body(self, record: tuple[Any, ...]) -> bytes:
+        text = record[7]
+        if isinstance(text, bytes):
+            return text
+        if self.bodies is None:
+            raise OSError("a cached body has no file to be read from")
+        return self.bodies.read(text, record[8])
 
 
 def _shared(text: str | None) -> str | None:
