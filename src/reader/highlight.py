@@ -1,5 +1,6 @@
 """Where the reading pane marks the active filters: mentions of pinned places and people in
-any spelling (short references included), and the typed words at word starts.
+any spelling (short references included), and the typed words at word starts; and what the
+reader looks for with `/` inside the article.
 
 Offsets are per paragraph so that the pane can style each paragraph and jump between them.
 """
@@ -10,6 +11,7 @@ import bisect
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reader.entities.fold import fold
 from reader.entities.recognise import Mention, Recogniser
@@ -51,7 +53,7 @@ def highlight_spans(
             if (mention.kind, mention.entity_id) in entities:
                 found.append((mention.start, mention.end, ENTITY))
     if words:
-        folded = fold(body)
+        folded = _folded(body)
         pattern = re.compile(
             r"(?<![a-z0-9])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
             + r")[a-z0-9]*"
@@ -65,6 +67,39 @@ def highlight_spans(
         index = _paragraph_of(starts, start)
         spans.append(Span(index, start - starts[index], end - starts[index], tag))
     return spans
+
+
+@lru_cache(maxsize=2)
+def _folded(body: str) -> str:
+    """Each keystroke in the filter bar highlights the article shown again: its folded text
+    is kept instead of folded again (a tenth of a second per MB)."""
+    return fold(body)
+
+
+FIND_LIMIT = 100_000
+"""Matches marked at most: a one-letter find in a 4 MB article would otherwise mark
+hundreds of thousands."""
+
+
+def find_matches(folded_paragraphs: Sequence[str], text: str,
+                 limit: int = FIND_LIMIT) -> list[tuple[int, int, int]]:
+    """(paragraph, start, end) of every occurrence of `text`, ignoring case and diacritics,
+    anywhere in a word (less's `/`). The paragraphs come folded (`fold` keeps one character
+    per character, so the offsets are valid in the original text); blank text finds nothing.
+    """
+    needle = fold(text)
+    if not needle.strip():
+        return []
+    size = len(needle)
+    found: list[tuple[int, int, int]] = []
+    for index, paragraph in enumerate(folded_paragraphs):
+        start = paragraph.find(needle)
+        while start >= 0:
+            found.append((index, start, start + size))
+            if len(found) >= limit:
+                return found
+            start = paragraph.find(needle, start + size)
+    return found
 
 
 def _paragraph_of(starts: list[int], offset: int) -> int:

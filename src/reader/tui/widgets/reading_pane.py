@@ -1,15 +1,20 @@
 """The reading pane: title, metadata, place and people chips, then the body at reading width.
 
 Article text is put into `rich.text.Text` objects as plain strings and styled by offsets, so
-`[bold red]` in an article is shown as those characters and never interpreted.
+`[bold red]` in an article is shown as those characters and never interpreted. The body is
+one `ArticleBody` that draws only the lines on screen: showing a 4 MB article, or marking
+other words in it on every keystroke of the filter bar, costs about a screenful.
 """
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rich.style import Style
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.color import Color, ColorParseError
@@ -20,10 +25,13 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Static
 
+from reader.entities.fold import fold
 from reader.entities.recognise import PERSON, PLACE
-from reader.highlight import ENTITY, Span
+from reader.highlight import ENTITY, FIND_LIMIT, Span, find_matches
 from reader.ingest.article import Article
 from reader.tui.display import shown
+from reader.tui.widgets.article_body import ArticleBody, Mark
+from reader.tui.widgets.find_bar import FindBar
 
 
 @dataclass(slots=True, frozen=True)
@@ -40,7 +48,8 @@ class ArticleView:
 
 
 class ReadingPane(VerticalScroll, can_focus=True):
-    """Scrolls the article; `n`/`N` step through the highlighted mentions."""
+    """Scrolls the article; `n`/`N` step through the matches of `/`, or else through the
+    highlighted mentions."""
 
     BINDINGS = [
         Binding("space", "read_on", "Scroll down, then the next article", show=False,
@@ -55,8 +64,10 @@ class ReadingPane(VerticalScroll, can_focus=True):
         Binding("k,up", "scroll_up", "Line up", show=False),
         Binding("g,home", "scroll_home", "Top", show=False),
         Binding("G,end", "scroll_end", "Bottom", show=False),
-        Binding("n", "next_mention", "Next mention", id="pane.next_mention"),
-        Binding("N", "previous_mention", "Previous mention", id="pane.previous_mention"),
+        Binding("slash", "find", "Find in the article", id="pane.find"),
+        Binding("n", "next_mention", "Next mention or match", id="pane.next_mention"),
+        Binding("N", "previous_mention", "Previous mention or match", id="pane.previous_mention"),
+        Binding("escape", "clear_find", "Clear the find", show=False, id="pane.clear_find"),
     ]
 
     @dataclass
@@ -68,16 +79,25 @@ class ReadingPane(VerticalScroll, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.view: ArticleView | None = None
+        self._paragraphs: list[str] = []
+        """The article's paragraphs, decoded once per article (not once per keystroke)."""
         self._mention = -1
         self._by_paragraph: dict[int, list[tuple[int, Span]]] = {}
         """The spans of the article shown, numbered, by paragraph."""
-        self._applied: list[tuple[tuple[int, int, str], ...]] = []
-        """The marks each paragraph widget is showing now."""
+        self.find_text = ""
+        """What `/` looks for; empty when no find is active."""
+        self.found: list[tuple[int, int, int]] = []
+        """(paragraph, start, end) of each match of the find, in reading order."""
+        self._found_by_paragraph: dict[int, list[int]] = {}
+        self._find_index = -1
+        self._folded: tuple[str, list[str]] = ("", [])
+        """The folded paragraphs of the article they were folded for (the find's haystack)."""
         self._styles: tuple[str, dict[str, Style]] | None = None
         """The highlight styles and the theme they were computed for."""
 
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+        self.find_bar.display = False
 
     def _theme_styles(self) -> dict[str, Style]:
         """Computed once per theme, not per paragraph per keystroke."""
@@ -89,7 +109,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
     def _theme_changed(self, theme: object) -> None:
         if self.view is not None:
             self._render_header("")
-            self._restyle_body(every=True)
+            self.body.restyle()
 
     def compose(self) -> ComposeResult:
         with Vertical(id="page"):
@@ -97,10 +117,25 @@ class ReadingPane(VerticalScroll, can_focus=True):
             yield Static("", id="meta", markup=False)
             yield Static("", id="article-chips", markup=False)
             yield Static("", id="note", markup=False)
-            yield Vertical(id="body")
+            yield ArticleBody(self._styled, id="body")
+            yield Static("", id="article-source", markup=False)
+        yield FindBar(id="find")
+
+    @property
+    def body(self) -> ArticleBody:
+        return self.query_one(ArticleBody)
+
+    @property
+    def find_bar(self) -> FindBar:
+        return self.query_one(FindBar)
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return self._paragraphs
 
     def show(self, view: ArticleView | None, empty: str = "") -> None:
-        """Replace the article shown; keeps the scroll position only for the same article."""
+        """Replace the article shown; keeps the scroll position (and the find's place) only
+        for the same article, whose highlights alone are redrawn."""
         same = view is not None and self.view is not None and \
             view.article.id == self.view.article.id
         self.view = view
@@ -108,13 +143,15 @@ class ReadingPane(VerticalScroll, can_focus=True):
         self._by_paragraph = {}
         for number, span in enumerate(view.spans if view else ()):
             self._by_paragraph.setdefault(span.paragraph, []).append((number, span))
-        self.border_subtitle = ""
         self._render_header(empty)
-        if same:
-            self._restyle_body()
-        else:
-            self._render_body()
+        if not same:
+            self._paragraphs = view.article.paragraphs if view else []
+            self.body.set_paragraphs(self._paragraphs)
+            self._render_source(view)
+            self._find(self.find_text, jump=False)
             self.scroll_home(animate=False)
+        self._mark_all()
+        self._say_where()
 
     def _render_header(self, empty: str) -> None:
         title = self.query_one("#title", Static)
@@ -158,54 +195,63 @@ class ReadingPane(VerticalScroll, can_focus=True):
         note.update(Text(f"Note: {shown(view.note)}") if view.note else "")
         note.display = bool(view.note)
 
-    def _render_body(self) -> None:
-        body = self.query_one("#body", Vertical)
-        body.remove_children()
-        self._applied = []
-        if self.view is None:
+    def _render_source(self, view: ArticleView | None) -> None:
+        """The id and the file under the article, for `y` and for finding it on disk."""
+        source = self.query_one("#article-source", Static)
+        source.display = view is not None
+        if view is None:
             return
-        widgets = []
-        for index, paragraph in enumerate(self.view.article.paragraphs):
-            marks = self._marks(index)
-            self._applied.append(marks)
-            widgets.append(Static(self._styled(paragraph, marks), markup=False, classes="paragraph"))
-        body.mount_all(widgets)
+        article = view.article
+        parts = [f"id {article.id}"]
+        if article.path and not view.missing_note:  # a ghost's text names its old file
+            parts.append(f"file {shown(article.path)}")
+        source.update(Text(" · ".join(parts)))
 
-    def _restyle_body(self, *, every: bool = False) -> None:
-        """The same article with other highlights: update in place only the paragraphs whose
-        marks changed (typing `cyb` then `cybe` marks the same words), since remounting or
-        restyling a long article's paragraphs on every keystroke froze typing."""
-        assert self.view is not None
-        widgets = list(self.query(".paragraph").results(Static))
-        paragraphs = self.view.article.paragraphs
-        if len(widgets) != len(paragraphs) or len(self._applied) != len(paragraphs):
-            self._render_body()
-            return
-        for index in range(len(paragraphs)):
-            self._update_paragraph(index, widgets[index], force=every)
-
-    def _update_paragraph(self, index: int, widget: Static, *, force: bool = False) -> None:
-        assert self.view is not None
-        marks = self._marks(index)
-        if force or marks != self._applied[index]:
-            self._applied[index] = marks
-            widget.update(self._styled(self.view.article.paragraphs[index], marks))
-
-    def _marks(self, index: int) -> tuple[tuple[int, int, str], ...]:
-        """(start, end, style name) of each highlight in a paragraph."""
-        marks = []
+    # -- highlights ----------------------------------------------------------------------------
+    def _marks(self, index: int) -> tuple[Mark, ...]:
+        """(start, end, style name) of each highlight in a paragraph; the find's matches
+        are drawn over the filter's."""
+        marks: list[Mark] = []
         for number, span in self._by_paragraph.get(index, ()):
             name = "current" if number == self._mention else \
                 "mention" if span.tag == ENTITY else "term"
             marks.append((span.start, span.end, name))
+        for number in self._found_by_paragraph.get(index, ()):
+            _, start, end = self.found[number]
+            marks.append((start, end, "current" if number == self._find_index else "find"))
         return tuple(marks)
 
-    def _styled(self, paragraph: str, marks: tuple[tuple[int, int, str], ...]) -> Text:
-        text = Text(paragraph)
+    def _mark_all(self) -> None:
+        indexes = self._by_paragraph.keys() | self._found_by_paragraph.keys()
+        self.body.set_marks({index: self._marks(index) for index in indexes})
+
+    def _mark_again(self, *indexes: int) -> None:
+        """Only these paragraphs' marks changed (a step of `n`)."""
+        marks = dict(self.body.marks)
+        for index in indexes:
+            marks[index] = self._marks(index)
+        self.body.set_marks(marks)
+
+    def _styled(self, text: str, marks: Sequence[Mark]) -> Text:
+        styled = Text(text)
         styles = self._theme_styles()
         for start, end, name in marks:
-            text.stylize(styles[name], start, end)
-        return text
+            styled.stylize(styles[name], start, end)
+        return styled
+
+    def _say_where(self) -> None:
+        """The border says which match or mention `n`/`N` is on."""
+        if self.find_text:
+            count = f"{len(self.found):,}{'+' if len(self.found) >= FIND_LIMIT else ''}"
+            where = "no match" if not self.found else \
+                f"{count} matches" if self._find_index < 0 else \
+                f"match {self._find_index + 1:,} of {count}"
+            self.border_subtitle = Content(f"find “{shown(self.find_text)}”: {where}")
+            self.find_bar.set_count(where)
+        elif self._mention >= 0 and self.view:
+            self.border_subtitle = f"mention {self._mention + 1} of {len(self.view.spans)}"
+        else:
+            self.border_subtitle = ""
 
     # -- reading on -------------------------------------------------------------------------
     def action_read_on(self) -> None:
@@ -222,36 +268,20 @@ class ReadingPane(VerticalScroll, can_focus=True):
     def action_step_article(self, step: int) -> None:
         self.post_message(self.StepArticle(step))
 
-    # -- mentions ----------------------------------------------------------------------------
-    @property
-    def mention_count(self) -> int:
-        return len(self.view.spans) if self.view else 0
+    # -- moving to a place in the body -------------------------------------------------------
+    def _body_top(self) -> int:
+        """The body's first line, in the pane's scrolling coordinates."""
+        return self._region_in_pane(self.body, 0).y
 
-    def _jump(self, step: int) -> None:
-        if not self.view or not self.view.spans:
-            self.app.bell()
-            return
-        previous = self._mention
-        self._mention = (self._mention + step) % len(self.view.spans)
-        widgets = list(self.query(".paragraph").results(Static))
-        touched = {self.view.spans[self._mention].paragraph}
-        if previous >= 0:
-            touched.add(self.view.spans[previous].paragraph)
-        for index in touched:
-            if index < len(widgets) and index < len(self._applied):
-                self._update_paragraph(index, widgets[index])
-        span = self.view.spans[self._mention]
-        if span.paragraph < len(widgets):
-            widget = widgets[span.paragraph]
-            line = _line_of(self.view.article.paragraphs[span.paragraph], span.start,
-                            widget.content_region.width)
-            self.scroll_to_region(self._region_in_pane(widget, line), animate=False, center=True,
-                                  force=True)
-        self.notify_mention()
+    def _show_place(self, paragraph: int, offset: int) -> None:
+        """Bring that character's line to the middle of the pane (a paragraph can be taller
+        than the pane, so scrolling to the paragraph is not enough)."""
+        line = self.body.line_of(paragraph, offset)
+        self.scroll_to_region(self._region_in_pane(self.body, line), animate=False, center=True,
+                              force=True)
 
     def _region_in_pane(self, widget: Widget, line: int) -> Region:
-        """One line of a paragraph, in the pane's scrolling coordinates (a paragraph can be
-        taller than the pane, so scrolling to the paragraph is not enough)."""
+        """One line of a widget, in the pane's scrolling coordinates."""
         region = Region(0, widget.virtual_region.y + line, max(1, widget.size.width), 1)
         node = widget.parent
         while isinstance(node, Widget) and node is not self:
@@ -259,16 +289,38 @@ class ReadingPane(VerticalScroll, can_focus=True):
             node = node.parent
         return region
 
+    # -- mentions ----------------------------------------------------------------------------
+    @property
+    def mention_count(self) -> int:
+        return len(self.view.spans) if self.view else 0
+
+    def _jump(self, step: int) -> None:
+        if self.find_text:
+            self._step_find(step)
+            return
+        if not self.view or not self.view.spans:
+            self.notify("Nothing is highlighted in this article; / finds a word in it.",
+                        timeout=3)
+            return
+        previous = self._mention
+        self._mention = (self._mention + step) % len(self.view.spans)
+        span = self.view.spans[self._mention]
+        touched = {span.paragraph}
+        if previous >= 0:
+            touched.add(self.view.spans[previous].paragraph)
+        self._mark_again(*touched)
+        self._show_place(span.paragraph, span.start)
+        self._say_where()
+
     def notify_mention(self) -> None:
-        if self.view:
-            self.border_subtitle = f"mention {self._mention + 1} of {len(self.view.spans)}"
+        self._say_where()
 
     def current_mention_text(self) -> str | None:
         """The words of the mention `n`/`N` last moved to (for `e`, the card of that name)."""
         if self.view is None or not 0 <= self._mention < len(self.view.spans):
             return None
         span = self.view.spans[self._mention]
-        paragraphs = self.view.article.paragraphs
+        paragraphs = self._paragraphs
         return paragraphs[span.paragraph][span.start:span.end] if span.paragraph < len(paragraphs) else None
 
     def action_next_mention(self) -> None:
@@ -276,6 +328,86 @@ class ReadingPane(VerticalScroll, can_focus=True):
 
     def action_previous_mention(self) -> None:
         self._jump(-1)
+
+    # -- find (`/`) ----------------------------------------------------------------------------
+    def action_find(self) -> None:
+        if self.view is None:
+            self.notify("No article is shown.", timeout=2)
+            return
+        self.find_bar.open(self.find_text)
+        self._say_where()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "clear_find":
+            return bool(self.find_text)  # otherwise escape goes back to the list
+        return True
+
+    def action_clear_find(self) -> None:
+        self._find("", jump=False)
+
+    @on(FindBar.Changed)
+    def _find_changed(self, event: FindBar.Changed) -> None:
+        event.stop()
+        self._find(event.text, jump=True)
+
+    @on(FindBar.Done)
+    def _find_done(self, event: FindBar.Done) -> None:
+        event.stop()
+        self.find_bar.close()
+        self.focus()
+        if self.find_text and self.found and self._find_index < 0:
+            self._step_find(1)
+
+    @on(FindBar.Closed)
+    def _find_closed(self, event: FindBar.Closed) -> None:
+        event.stop()
+        self.find_bar.close()
+        self.focus()
+        self._find("", jump=False)
+
+    def _folded_paragraphs(self) -> list[str]:
+        """Folded once per article: `fold` keeps one character per character, so the
+        paragraphs fold as one text and split where they did."""
+        article_id = self.view.article.id if self.view else ""
+        if self._folded[0] != article_id:
+            self._folded = (article_id, fold("\n\n".join(self._paragraphs)).split("\n\n")
+                            if self._paragraphs else [])
+        return self._folded[1]
+
+    def _find(self, text: str, *, jump: bool) -> None:
+        """Mark every match of `text`; while typing, move to the first one from the top of
+        the view on (as less does)."""
+        self.find_text = text if text.strip() else ""
+        self.found = find_matches(self._folded_paragraphs(), text) if self.find_text else []
+        self._found_by_paragraph = {}
+        for number, (index, _, _) in enumerate(self.found):
+            self._found_by_paragraph.setdefault(index, []).append(number)
+        self._find_index = -1
+        if jump and self.found:
+            top = max(0, round(self.scroll_y) - self._body_top())
+            body = self.body
+            first = bisect.bisect_left(self.found, top, key=lambda m: body.line_of(m[0], m[1]))
+            self._find_index = first % len(self.found)
+            index, start, _ = self.found[self._find_index]
+            self._show_place(index, start)
+        self._mark_all()
+        self._say_where()
+
+    def _step_find(self, step: int) -> None:
+        if not self.found:
+            self._say_where()
+            self.notify(f"“{shown(self.find_text)}” is not in this article.", timeout=3,
+                        markup=False)
+            return
+        previous = self.found[self._find_index][0] if self._find_index >= 0 else None
+        if self._find_index < 0:
+            self._find_index = 0 if step > 0 else len(self.found) - 1
+        else:
+            self._find_index = (self._find_index + step) % len(self.found)
+        index, start, _ = self.found[self._find_index]
+        self._mark_again(index, *(() if previous is None else (previous,)))
+        self._show_place(index, start)
+        self._say_where()
 
 
 def theme_styles(variables: dict[str, str]) -> dict[str, Style]:
@@ -301,21 +433,9 @@ def theme_styles(variables: dict[str, str]) -> dict[str, Style]:
         "term": Style.parse(f"bold underline {foreground.rich_color.name} on {on(primary, 0.35)}"),
         "current": Style.parse(f"bold {warning.get_contrast_text(1.0).rich_color.name} "
                                f"on {warning.rich_color.name}"),
+        "find": Style.parse(f"bold {background.rich_color.name} on {foreground.rich_color.name}"),
         "chip-place": Style.parse(f"{foreground.rich_color.name} on {on(primary, 0.5)}"),
         "chip-person": Style.parse(f"{foreground.rich_color.name} on {on(accent, 0.35)}"),
     }
 
 
-def _line_of(paragraph: str, offset: int, width: int) -> int:
-    """The wrapped line (at this width, as Textual wraps it) holding the character at offset."""
-    line_number = 0
-    position = 0
-    for number, line in enumerate(Content(paragraph).wrap(max(1, width))):
-        text = line.plain.rstrip()
-        if not text:
-            continue
-        found = paragraph.find(text, position)
-        if found < 0 or found > offset:
-            break
-        line_number, position = number, found + len(text)
-    return line_number
