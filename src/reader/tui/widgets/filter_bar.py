@@ -3,27 +3,41 @@
 The bar only reports what the user asked for (`Changed`); the screen runs the search and
 hands suggestions back with `set_suggestions`. Keys follow fzf and readline: enter or tab
 pins the highlighted suggestion, backspace on an empty bar unpins the last chip, ctrl+u
-clears and ctrl+w deletes a word.
+clears and ctrl+w deletes a word. `left` at the start of the text (or shift+tab) walks into
+the chips, where any one can be removed, excluded or have its 2025 merger turned. The
+suggestions open over the lower half of the screen, so the rows being narrowed stay in view.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
+from textual.reactive import reactive
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from reader import saved_filters
 from reader.entities.recognise import PLACE
 from reader.search import Chip, Suggestion
 from reader.tui.display import shown
+from reader.tui.screens.saved_filters import SavedFiltersScreen, SaveFilterScreen
+
+if TYPE_CHECKING:
+    from reader.store import Store
 
 PLACEHOLDER = "Filter: places, people, words…"
+HINT = "enter pin · !name exclude · ↑↓ move"
+NAME_WIDTH = 26
+"""The widest name column of the suggestions; longer names are cut with an ellipsis."""
 
 
 @dataclass(slots=True, frozen=True)
@@ -37,11 +51,16 @@ class FilterInput(Input):
     """An Input whose enter, tab, arrows and backspace serve the suggestion list first."""
 
     BINDINGS = [
-        Binding("enter", "pin", "Pin suggestion", show=False),
-        Binding("tab", "pin", "Pin suggestion", show=False),
-        Binding("down", "move(1)", "Next suggestion", show=False),
-        Binding("up", "move(-1)", "Previous suggestion", show=False),
-        Binding("backspace", "backspace", "Delete left", show=False),
+        Binding("enter", "pin", "Pin suggestion", show=False, id="filter.pin"),
+        Binding("tab", "pin", "Pin suggestion", show=False, id="filter.pin_tab"),
+        Binding("down", "move(1)", "Next suggestion", show=False, id="filter.next"),
+        Binding("up", "move(-1)", "Previous suggestion", show=False, id="filter.previous"),
+        Binding("backspace", "backspace", "Delete left; in an empty bar the last chip",
+                show=False, id="filter.backspace"),
+        Binding("left", "left", "At the start of the text: select the last chip", show=False,
+                id="filter.left"),
+        Binding("shift+tab", "to_chips", "Select the last chip", show=False,
+                id="filter.select_chip"),
     ]
 
     class Pin(Message):
@@ -53,6 +72,12 @@ class FilterInput(Input):
 
     class PopChip(Message):
         """Backspace in an empty bar."""
+
+    @dataclass
+    class ToChips(Message):
+        """Left at the start of the text, or shift+tab: select the last chip."""
+
+        from_tab: bool
 
     def action_pin(self) -> None:
         self.post_message(self.Pin())
@@ -73,14 +98,45 @@ class FilterInput(Input):
         else:
             self.action_delete_left()
 
+    def action_left(self) -> None:
+        if self.cursor_position == 0 and not self.selected_text:
+            self.post_message(self.ToChips(from_tab=False))
+        else:
+            self.action_cursor_left()
+
+    def action_to_chips(self) -> None:
+        self.post_message(self.ToChips(from_tab=True))
+
+
+class ChipRow(Static, can_focus=True):
+    """The pinned chips. Focused, one of them is selected and the bar's chip keys act on it;
+    a typed character goes back to the text."""
+
 
 class FilterBar(Vertical):
-    """Chips and the query input on one line, suggestions below them."""
+    """Chips and the query input on one line, suggestions over the lower half."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("left", "chip_step(-1)", "Previous chip", id="filter.chip_previous"),
+        Binding("right", "chip_step(1)", "Next chip / text", id="filter.chip_next"),
+        Binding("backspace", "chip_remove(-1)", "Remove chip", id="filter.chip_remove"),
+        Binding("delete", "chip_remove(0)", "Remove chip", show=False, id="filter.chip_delete"),
+        Binding("exclamation_mark", "chip_exclude", "Include/exclude", id="filter.chip_exclude"),
+        Binding("m", "chip_merged", "2025 merger", id="filter.chip_merged"),
+        Binding("tab", "chip_step(99)", "Back to text", show=False, id="filter.chip_text"),
         Binding("escape", "leave", "Back to list", id="filter.leave"),
-        Binding("ctrl+t", "toggle_merged", "Merged places on/off", id="filter.merged"),
+        Binding("ctrl+s", "save_filter", "Save filter", id="filter.save"),
+        Binding("ctrl+r", "recall_filter", "Saved filters", id="filter.recall"),
+        Binding("ctrl+t", "toggle_merged", "Merged places on/off", show=False,
+                id="filter.merged"),
     ]
+    CHIP_ACTIONS: ClassVar[set[str]] = {
+        "chip_step", "chip_remove", "chip_exclude", "chip_merged"}
+    """Actions of a selected chip: they apply only while the chips have the focus."""
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"filter-bar--selected"}
+
+    selected: reactive[int | None] = reactive(None, init=False)
+    """The chip the keys act on (None: the text has them)."""
 
     @dataclass
     class Changed(Message):
@@ -89,6 +145,13 @@ class FilterBar(Vertical):
 
     class Leave(Message):
         """The user is done filtering; focus goes back to the list."""
+
+    @dataclass
+    class Recalled(Message):
+        """A saved filter was chosen; the screen names its chips from the store and hands
+        it back with `apply_saved`."""
+
+        saved: saved_filters.SavedFilter
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -100,19 +163,27 @@ class FilterBar(Vertical):
     def compose(self) -> ComposeResult:
         with Horizontal(id="filter-row"):
             yield Static("/", id="prompt")
-            yield Static("", id="filter-chips", markup=False)
+            yield ChipRow("", id="filter-chips", markup=False)
             yield FilterInput(placeholder=PLACEHOLDER, id="filter-input")
             yield Static("", id="count", markup=False)
         yield OptionList(id="suggestions")
 
     def on_mount(self) -> None:
-        self.query_one("#suggestions", OptionList).display = False
-        self.query_one("#filter-chips", Static).display = False
+        options = self.query_one("#suggestions", OptionList)
+        options.display = False
+        options.border_title = "suggestions"
+        options.border_subtitle = HINT
+        self.chip_row.display = False
+        self.screen.screen_layout_refresh_signal.subscribe(self, self._layout_refreshed)
 
     # -- downward API ------------------------------------------------------------------------
     @property
     def input(self) -> FilterInput:
         return self.query_one(FilterInput)
+
+    @property
+    def chip_row(self) -> ChipRow:
+        return self.query_one(ChipRow)
 
     @property
     def chips(self) -> tuple[Chip, ...]:
@@ -125,11 +196,12 @@ class FilterBar(Vertical):
         self._suggestions = suggestions
         options = self.query_one("#suggestions", OptionList)
         options.clear_options()
-        options.add_options([Option(_suggestion_text(s)) for s in suggestions])
+        options.add_options([Option(line) for line in _suggestion_lines(suggestions)])
         visible = bool(suggestions) and bool(self.input.value.strip()) and self.input.has_focus
         options.display = visible
         if suggestions:
             options.highlighted = 0
+        self._place_suggestions()
 
     def highlighted_suggestion(self) -> Suggestion | None:
         """The suggestion under the cursor while the drop-down is open."""
@@ -162,23 +234,127 @@ class FilterBar(Vertical):
             self.pinned.pop(index)
             self._chips_changed()
 
-    # -- events ------------------------------------------------------------------------------
+    def apply_filter(self, chips: Sequence[PinnedChip], text: str) -> None:
+        """Replace the chips and the text at once (a saved filter): one `Changed`."""
+        self.pinned = list(chips)
+        with self.prevent(Input.Changed):
+            self.input.value = text
+        self._chips_changed()
+
+    def apply_saved(self, saved: saved_filters.SavedFilter, store: Store) -> None:
+        """A saved filter, its chips named from `store`; chips it no longer knows are dropped
+        and the user is told which."""
+        recalled = saved_filters.recall(saved, store)
+        self.apply_filter([PinnedChip(chip, name, merged)
+                           for chip, name, merged in recalled.chips], recalled.text)
+        if recalled.dropped:
+            gone = ", ".join(shown(label) for label in recalled.dropped)
+            self.notify(f"Not in the loaded names any more, left out: {gone}.",
+                        severity="warning", timeout=6, markup=False)
+        else:
+            self.notify(f"Filter “{shown(saved.name)}”", timeout=2, markup=False)
+
+    # -- chips -------------------------------------------------------------------------------
     def _chips_changed(self) -> None:
-        chips = self.query_one("#filter-chips", Static)
+        if self.selected is not None and self.selected >= len(self.pinned):
+            self.selected = len(self.pinned) - 1 if self.pinned else None
+        self._draw_chips()
+        self._announce()
+
+    def _draw_chips(self) -> None:
         line = Text()
         self._crosses = []
-        for pinned in self.pinned:
+        selected_style = self.get_component_rich_style("filter-bar--selected")
+        for index, pinned in enumerate(self.pinned):
+            style = selected_style if index == self.selected else "reverse"
             label = ("not " if pinned.chip.exclude else "") + shown(pinned.label)
             if pinned.chip.kind == PLACE and pinned.has_merged:
                 label += " +2025" if pinned.chip.include_merged else " (pre-2025)"
-            line.append(f" {label} ", style="reverse")
+            line.append(f" {label} ", style=style)
             self._crosses.append(line.cell_len)
-            line.append("×", style="reverse")
+            line.append("×", style=style)
             line.append(" ")
-        chips.update(line)
-        chips.display = bool(self.pinned)
-        self._announce()
+        self.chip_row.update(line)
+        self.chip_row.display = bool(self.pinned)
 
+    def watch_selected(self) -> None:
+        self._draw_chips()
+
+    @on(FilterInput.ToChips)
+    def _to_chips(self, event: FilterInput.ToChips) -> None:
+        if self.pinned:
+            self.selected = len(self.pinned) - 1
+            self.chip_row.focus()
+        elif event.from_tab:
+            self.screen.focus_previous()
+
+    def _back_to_text(self, character: str = "") -> None:
+        """Leave the chips for the start of the text (where `left` came from), typing
+        `character` there; the text is not selected as a plain focus would."""
+        self.selected = None
+        field = self.input
+        field.select_on_focus = False
+        field.focus()
+
+        def settle() -> None:
+            field.select_on_focus = True
+            field.cursor_position = 0
+            if character:
+                field.insert_text_at_cursor(character)
+
+        self.call_after_refresh(settle)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in self.CHIP_ACTIONS:
+            return self.chip_row.has_focus and self.selected is not None
+        return True
+
+    def action_chip_step(self, step: int) -> None:
+        assert self.selected is not None
+        target = self.selected + step
+        if target >= len(self.pinned):
+            self._back_to_text()
+        else:
+            self.selected = max(0, target)
+
+    def action_chip_remove(self, step: int) -> None:
+        """Backspace selects the chip before the removed one, delete the one after."""
+        assert self.selected is not None
+        index = self.selected
+        self.pinned.pop(index)
+        if not self.pinned:
+            self._back_to_text()
+        else:
+            self.selected = min(max(0, index + step), len(self.pinned) - 1)
+        self._chips_changed()
+
+    def action_chip_exclude(self) -> None:
+        assert self.selected is not None
+        pinned = self.pinned[self.selected]
+        chip = replace(pinned.chip, exclude=not pinned.chip.exclude)
+        self.pinned[self.selected] = replace(pinned, chip=chip)
+        self._chips_changed()
+
+    def action_chip_merged(self) -> None:
+        assert self.selected is not None
+        pinned = self.pinned[self.selected]
+        if pinned.chip.kind != PLACE or not pinned.has_merged:
+            self.notify(f"{shown(pinned.label)} absorbed no other place in 2025; m applies to "
+                        "places that did (Hồ Chí Minh, Đà Nẵng, …).", timeout=4, markup=False)
+            return
+        chip = replace(pinned.chip, include_merged=not pinned.chip.include_merged)
+        self.pinned[self.selected] = replace(pinned, chip=chip)
+        self._chips_changed()
+
+    def on_key(self, event: events.Key) -> None:
+        """A character typed while a chip is selected goes to the text (`!` and `m` are the
+        chip's own keys)."""
+        if self.chip_row.has_focus and event.is_printable and event.character not in {"!", "m"}:
+            event.stop()
+            event.prevent_default()
+            self._back_to_text(event.character or "")
+
+    # -- events ------------------------------------------------------------------------------
     def _announce(self) -> None:
         self.post_message(self.Changed(self.chips, self.input.value))
 
@@ -224,7 +400,7 @@ class FilterBar(Vertical):
 
     def on_click(self, event: events.Click) -> None:
         """A click on a chip's × (or next to it) unpins that chip."""
-        chips = self.query_one("#filter-chips", Static)
+        chips = self.chip_row
         if event.widget is not chips:
             return
         offset = event.get_content_offset(chips)
@@ -235,13 +411,83 @@ class FilterBar(Vertical):
                 self.unpin(index)
                 return
 
-    def on_descendant_blur(self) -> None:
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
         self.query_one("#suggestions", OptionList).display = False
+        if event.widget is self.chip_row:
+            self.selected = None
 
     def on_descendant_focus(self) -> None:
-        if self.input.value.strip() and self._suggestions:
+        if self.input.has_focus and self.input.value.strip() and self._suggestions:
             self.query_one("#suggestions", OptionList).display = True
+            self._place_suggestions()
 
+    # -- where the suggestions go ------------------------------------------------------------
+    def _layout_refreshed(self, screen: object) -> None:
+        self._place_suggestions()
+
+    def _place_suggestions(self) -> None:
+        """Over the lower half, its foot one row above the footer (on the panes' bottom
+        border): the top rows of the list, the ones being narrowed, stay in view (fzf keeps
+        its results visible). At most half the screen high; the options scroll within it
+        when more do not fit."""
+        options = self.query_one("#suggestions", OptionList)
+        if not options.display or not self.is_mounted:
+            return
+        screen_height = self.screen.size.height
+        natural_top = self.query_one("#filter-row").region.bottom
+        room = max(3, screen_height // 2 - 1)
+        height = min(len(self._suggestions) + 2, room)
+        top = max(natural_top, screen_height - 2 - height)
+        if options.styles.height is None or options.styles.height.value != height:
+            options.styles.height = height
+        if options.styles.offset.y.value != top - natural_top:
+            options.styles.offset = (0, top - natural_top)
+
+    # -- saved filters -----------------------------------------------------------------------
+    def action_save_filter(self) -> None:
+        """Name the current chips and text (a small dialog) and keep them for later."""
+        text = self.input.value
+        if not self.pinned and not text.strip():
+            self.notify("Nothing to save: pin a name or type a filter first.", timeout=3)
+            return
+        chips = tuple(saved_filters.SavedChip(p.chip, p.label) for p in self.pinned)
+        default = saved_filters.default_name(
+            [("not " if p.chip.exclude else "") + shown(p.label) for p in self.pinned], text)
+
+        def save(name: str | None) -> None:
+            if name is None:
+                return
+            saved = saved_filters.SavedFilter(name.strip() or default, chips, text)
+            try:
+                replaced, warnings = saved_filters.save(saved)
+            except saved_filters.SavedFiltersError as error:
+                self.notify(str(error), severity="error", timeout=8, markup=False)
+                return
+            for warning in warnings:
+                self.notify(warning, severity="warning", timeout=12, markup=False)
+            verb = "Replaced" if replaced else "Saved"
+            self.notify(f"{verb} filter “{shown(saved.name)}”; ctrl+r recalls it.",
+                        timeout=3, markup=False)
+
+        self.app.push_screen(SaveFilterScreen(default), save)
+
+    def action_recall_filter(self) -> None:
+        """Choose a saved filter from a list; the screen applies it (`Recalled`)."""
+        filters, warnings = saved_filters.load()
+        for warning in warnings:
+            self.notify(warning, severity="warning", timeout=12, markup=False)
+        if not filters:
+            self.notify("No saved filters yet: ctrl+s in the filter bar saves the chips and "
+                        "text in it.", timeout=4)
+            return
+
+        def chosen(saved: saved_filters.SavedFilter | None) -> None:
+            if saved is not None:
+                self.post_message(self.Recalled(saved))
+
+        self.app.push_screen(SavedFiltersScreen(filters), chosen)
+
+    # -- the rest ----------------------------------------------------------------------------
     def action_leave(self) -> None:
         self.post_message(self.Leave())
 
@@ -257,13 +503,24 @@ class FilterBar(Vertical):
                     "(Hồ Chí Minh, Đà Nẵng, …); none is pinned.", timeout=4)
 
 
-def _suggestion_text(suggestion: Suggestion) -> Text:
-    kind = "place " if suggestion.kind == PLACE else "person"
-    text = Text()
-    text.append("● " if suggestion.kind == PLACE else "◆ ")
-    text.append(suggestion.name, style="bold")
-    text.append(f"  {kind}  ", style="dim")
-    text.append(f"{suggestion.count:>4}")
-    if suggestion.note:
-        text.append(f"  {suggestion.note}", style="italic dim")
-    return text
+def _suggestion_lines(suggestions: Sequence[Suggestion]) -> list[Text]:
+    """One line per suggestion in aligned columns: mark and name (padded), kind, count
+    (right-aligned), note. Names and notes come from the user's files: cleaned, never
+    markup."""
+    names = [shown(s.name) for s in suggestions]
+    name_width = min(NAME_WIDTH, max((cell_len(n) for n in names), default=0))
+    count_width = max((len(f"{s.count:,}") for s in suggestions), default=1)
+    lines = []
+    for suggestion, name in zip(suggestions, names, strict=True):
+        if cell_len(name) > name_width:
+            name = name[:name_width - 1] + "…"
+        text = Text(no_wrap=True, overflow="ellipsis")
+        text.append("● " if suggestion.kind == PLACE else "◆ ")
+        text.append(name, style="bold")
+        text.append(" " * (name_width - cell_len(name)))
+        text.append("  place " if suggestion.kind == PLACE else "  person", style="dim")
+        text.append(f"  {suggestion.count:>{count_width},}")
+        if suggestion.note:
+            text.append(f"  {shown(suggestion.note)}", style="italic dim")
+        lines.append(text)
+    return lines
