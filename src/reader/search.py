@@ -307,15 +307,17 @@ class Searcher:
 
     def suggest(self, text: str, within: set[int] | None = None, limit: int = 8,
                 exclude: Sequence[tuple[str, str]] = ()) -> list[Suggestion]:
-        """Places and people for the typed text: best score first, then how many articles
-        of `within` (default: all) name them. Counts come from the indexes of the scored
-        names only, never from a pass over the articles."""
+        """Places and people for the typed text: names some article of `within` (default:
+        all) mentions first, then best score, then how many articles name them (`long` is
+        Lương Tam Quang before Vĩnh Long when no article names Vĩnh Long). Counts come
+        from the indexes of the scored names only, never from a pass over the articles."""
         scores = self.score_entities(text)
         for key in exclude:
             scores.pop(key, None)
         counts = {key: self.count(key, within) for key in scores}
         ranked = sorted(scores.items(), key=lambda item: (
-            -round(item[1]), -counts[item[0]], self.store.entities[item[0]].name))
+            counts[item[0]] == 0, -round(item[1]), -counts[item[0]],
+            self.store.entities[item[0]].name))
         return [Suggestion(key[0], key[1], self.store.entities[key].name, score, counts[key],
                            self.describe(self.store.entities[key]))
                 for key, score in ranked[:limit]]
