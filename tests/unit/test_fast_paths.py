@@ -18,6 +18,7 @@ from reader.entities import recognise
 from reader.entities.fold import _fold_char, fold
 from reader.entities.gazetteer import Gazetteer, Person
 from reader.entities.recognise import PERSON, Recogniser, capitalised_runs
+from reader.ingest import parse
 from reader.ingest.clean import clean_text
 from reader.ingest.decode import Decoded, decode
 from reader.ingest.parse import parse_article
@@ -101,3 +102,29 @@ def test_capitals_cover_every_upper_case_letter_the_fold_table_reaches() -> None
     for code in range(0x2300):
         char = chr(code)
         assert bool(pattern.fullmatch(char)) == char.isupper(), hex(code)
+
+
+CAPTIONS = [
+    "Police at the scene - Photo: VNA", "(Photo: vietnamplus.vn)", "Ảnh: Hoàng Hà",
+    "Illustrative photo", "FILE PHOTO", "The suspect. İmage: police", "Ha Noi (Image source)",
+    "ẢNH MINH HỌA", "Anh: Tuoi Tre", "Photographers met in Hue.", "A man named Anh",
+]
+
+
+def test_the_caption_test_agrees_with_the_caption_pattern() -> None:
+    lines = CAPTIONS + [p for body in devset_bodies() for p in body.split("\n\n")]
+    captions = [line for line in lines if parse._CAPTION.search(line)]
+    assert len(captions) >= 5
+    for line in lines:
+        assert parse._is_caption(line) == bool(parse._CAPTION.search(line)), line
+
+
+def test_the_agency_is_looked_for_where_it_can_be() -> None:
+    tails = ["said the police (VNA)", "was arrested. - VNS", "in Hanoi VNA/VNS",
+             "end of story   (Xinhua)", "a long paragraph " * 20 + "- VOV"]
+    paragraphs = tails + [p for body in devset_bodies() for p in body.split("\n\n")]
+    for paragraph in paragraphs:
+        windowed = parse._TAIL_AGENCY.search(
+            paragraph, max(0, len(paragraph.rstrip()) - parse._TAIL_WINDOW))
+        whole = parse._TAIL_AGENCY.search(paragraph)
+        assert (windowed and windowed["agency"]) == (whole and whole["agency"]), paragraph

@@ -23,7 +23,11 @@ def _fold_char(char: str) -> str:
         return "'"
     if char == "\u00a0":
         return " "
-    base = "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
+    decomposed = unicodedata.normalize("NFD", char)
+    if decomposed == char:  # most characters: no marks to take off
+        base = "" if unicodedata.combining(char) else char
+    else:
+        base = "".join(c for c in decomposed if not unicodedata.combining(c))
     lowered = base.lower()
     if len(lowered) == 1:
         return lowered

@@ -75,6 +75,10 @@ _CAPTION = re.compile(
     re.IGNORECASE,
 )
 """A photo caption (`… – Photo: VNA`, `(Photo: vietnamplus.vn)`): never a title."""
+_CAPTION_WORDS = ("photo", "anh", "ảnh", "mage")
+"""One of these is in every caption, lower-cased (`mage`: İmage and ımage match `image` too);
+looking for them first spares most lines the caption pattern, which is tried at every
+position."""
 _SOURCE_LINE = re.compile(r"^(?:Source|Nguồn)\s*:\s*(?P<source>.{2,60})$", re.IGNORECASE)
 _WIRE_PREFIX = re.compile(r"^[A-Z][A-Z ]{1,30},\s+[A-Z][a-z]+\.?\s+\d{1,2}\s*[-–—]\s*")
 _LEAD = re.compile(
@@ -84,6 +88,9 @@ _LEAD = re.compile(
 _PAREN_LEAD = re.compile(r"^\((?P<agency>[A-Za-z]{2,12})\)\s*[-–—]\s*")
 _TAIL_AGENCY = re.compile(r"(?:\s+[-–—]\s*|\s+|\s*\()(?P<agency>[A-Z][A-Za-z]{1,11}(?:/[A-Z]{2,5})?)"
                           r"\)?\s*$")
+_TAIL_WINDOW = 40
+"""Where `_TAIL_AGENCY` is looked for: its longest match (a separator, 17 letters, a
+bracket) fits, and its agency is the same wherever the search starts."""
 _END_MARK = re.compile(r"\s*/\.\s*$")
 _SENTENCE_END = re.compile(r"(?<!\bNo)(?<!\bMr)(?<!\bDr)(?<!\bSt)(?<=[.!?])[\"”’]?\s+(?=[\"“A-ZÀ-Ỹ])")
 TITLE_WIDTH = 100
@@ -198,6 +205,11 @@ def _agency(name: str) -> str | None:
     return AGENCIES.get(fold(name).upper().strip())
 
 
+def _is_caption(line: str) -> bool:
+    lowered = line.lower()
+    return any(word in lowered for word in _CAPTION_WORDS) and bool(_CAPTION.search(line))
+
+
 def _is_headline(line: str) -> bool:
     words = line.split()
     return (
@@ -205,7 +217,7 @@ def _is_headline(line: str) -> bool:
         and len(line) <= 200
         and not line.rstrip("\"”’").endswith((".", ",", ";"))
         and parse_date_line(line) is None
-        and not _CAPTION.search(line)
+        and not _is_caption(line)
     )
 
 
@@ -322,7 +334,7 @@ def parse_article(text: str, fallback_title: str = "Untitled") -> ParsedArticle:
                 source = source or _agency(paren["agency"]) or paren["agency"]
         paragraphs[0] = lead
         last = _END_MARK.sub("", paragraphs[-1])
-        tail = _TAIL_AGENCY.search(last)
+        tail = _TAIL_AGENCY.search(last, max(0, len(last.rstrip()) - _TAIL_WINDOW))
         if tail and _agency(tail["agency"].split("/")[0]):
             source = source or _agency(tail["agency"].split("/")[0])
         paragraphs[-1] = last or paragraphs[-1]
@@ -334,8 +346,8 @@ def parse_article(text: str, fallback_title: str = "Untitled") -> ParsedArticle:
             match = _LEAD.match(lead)
             if match and match["head"].upper() == match["head"]:
                 lead = lead[match.end():]
-            if _CAPTION.search(lead) and len(paragraphs) > 1:
-                lead = next((p for p in paragraphs[1:] if not _CAPTION.search(p)), lead)
+            if _is_caption(lead) and len(paragraphs) > 1:
+                lead = next((p for p in paragraphs[1:] if not _is_caption(p)), lead)
             title = _shorten(_first_sentence(lead))
         title = title or fallback_title
     if fold(title).startswith("date "):
