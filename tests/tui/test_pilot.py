@@ -144,18 +144,20 @@ async def test_bookmark_key_and_bookmark_view(app: ReaderApp, bookmarks: Bookmar
 
 
 async def test_read_state(app: ReaderApp, bookmarks: BookmarkStore, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr("reader.tui.screens.main.READ_AFTER", 0.05)
+    monkeypatch.setattr("reader.tui.screens.read_marks.READ_AFTER", 0.05)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause(0.3)
         first = main(app).article_list.current_id
-        assert first in bookmarks.read_ids()
-        assert first in main(app).article_list.read
-        await pilot.press("u")
-        assert first not in bookmarks.read_ids()
+        assert first not in bookmarks.read_ids()  # on screen at start is not opened
         await pilot.press("j")
         await pilot.pause(0.3)
-        assert main(app).article_list.current_id in bookmarks.read_ids()
+        second = main(app).article_list.current_id
+        assert second in bookmarks.read_ids()
+        assert second in main(app).article_list.read
         assert first not in bookmarks.read_ids()
+        await pilot.press("u")
+        await pilot.pause(0.3)
+        assert second not in bookmarks.read_ids()  # and it stays unread while shown
 
 
 async def test_help_screen_lists_the_keys(app: ReaderApp) -> None:

@@ -10,7 +10,7 @@ from reader.tui.app import ReaderApp
 @pytest.fixture(autouse=True)
 def _no_read_marks(monkeypatch: pytest.MonkeyPatch) -> None:
     """Read marks depend on time; snapshots must not."""
-    monkeypatch.setattr("reader.tui.screens.main.READ_AFTER", 3600)
+    monkeypatch.setattr("reader.tui.screens.read_marks.READ_AFTER", 3600)
 
 
 @pytest.mark.parametrize("size", [(120, 40), (80, 24)])

@@ -11,10 +11,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
 from textual.screen import Screen
 
 from reader.ingest.load import start_pool_server
+from reader.keymap import KEYMAP_FILE, load_keymap
 from reader.settings import load_settings, save_setting
 from reader.store import Store
 from reader.tui.screens.help import HelpScreen
@@ -62,6 +64,7 @@ class ReaderApp(App[None]):
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, lambda theme: save_setting("theme", theme.name))
+        self._apply_keymap()
         if self.store is not None and self.state is not None:
             self.push_screen(MainScreen(self.store, self.state, self.paths, self.live))
         else:
@@ -72,18 +75,46 @@ class ReaderApp(App[None]):
         self.store, self.state = store, state
         self.switch_screen(MainScreen(store, state, self.paths, self.live))
 
-    def help_sections(self) -> list[tuple[str, list]]:  # type: ignore[type-arg]
+    def _apply_keymap(self) -> None:
+        """The user's keymap.toml, checked against the ids the bindings really have."""
+        known = {b.id for _, bindings in self._declared_sections()
+                 for b in Binding.make_bindings(bindings) if b.id}
+        keymap = load_keymap(known)
+        self._user_keys = keymap.keys
+        self._clashes_told: set[frozenset[str]] = set()
+        if keymap.keys:
+            self.set_keymap(keymap.keys)
+        for warning in keymap.warnings:
+            self.notify(warning, severity="warning", timeout=12, markup=False)
+
+    def handle_bindings_clash(self, clashed_bindings: set[Binding], node: DOMNode) -> None:
+        """A key the keymap gives to one action took it from another: say so once."""
+        names = frozenset(b.description or b.action for b in clashed_bindings)
+        if names and names not in self._clashes_told:
+            self._clashes_told.add(names)
+            self.notify(f"{KEYMAP_FILE}: a key given there replaces {', '.join(sorted(names))}.",
+                        severity="warning", timeout=8, markup=False)
+
+    @staticmethod
+    def _declared_sections() -> list[tuple[str, list[BindingType]]]:
         return [
-            ("Everywhere", list(MainScreen.BINDINGS) + list(self.BINDINGS)),
-            ("Article list", list(ArticleList.BINDINGS)),
-            ("Reading pane", list(ReadingPane.BINDINGS)),
-            ("Facets (f)", list(FacetPane.BINDINGS)),
-            ("Timeline (t)", list(TimelineChart.BINDINGS)),
-            ("Filter bar", list(FilterBar.BINDINGS) + list(FilterInput.BINDINGS) + [
+            ("Everywhere", bindings_of(MainScreen) + list(ReaderApp.BINDINGS)),
+            ("Article list", bindings_of(ArticleList)),
+            ("Reading pane", bindings_of(ReadingPane)),
+            ("Facets (f)", bindings_of(FacetPane)),
+            ("Timeline (t)", bindings_of(TimelineChart)),
+            ("Filter bar", bindings_of(FilterBar) + bindings_of(FilterInput) + [
                 Binding("ctrl+u", "", "Clear the text"),
                 Binding("ctrl+w", "", "Delete a word"),
             ]),
         ]
+
+    def help_sections(self) -> list[tuple[str, list[BindingType]]]:
+        """The bindings with the keys the user's keymap gave them."""
+        keys = getattr(self, "_user_keys", {})
+        return [(title, [b.with_key(keys[b.id]) if b.id in keys else b
+                         for b in Binding.make_bindings(bindings)])
+                for title, bindings in self._declared_sections()]
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
@@ -94,13 +125,24 @@ class ReaderApp(App[None]):
         main = next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
         if main is None:
             return
-        for binding in MainScreen.BINDINGS:
-            assert isinstance(binding, Binding)
+        keys = getattr(self, "_user_keys", {})
+        for binding in Binding.make_bindings(bindings_of(MainScreen)):
             if binding.action == "back":
                 continue
-            yield SystemCommand(binding.description, f"key: {binding.key}",
+            key = keys.get(binding.id, binding.key) if binding.id else binding.key
+            yield SystemCommand(binding.description, f"key: {key}",
                                 getattr(main, f"action_{binding.action}"))
         yield SystemCommand("Help", "Show every key", self.action_help)
+
+
+def bindings_of(cls: type[DOMNode]) -> list[BindingType]:
+    """A class's bindings with those of the mixins it is made of, as Textual merges them
+    (Textual's own base classes left out: help and the palette show what reader adds)."""
+    found: list[BindingType] = []
+    for klass in reversed(cls.__mro__):
+        if klass.__module__.startswith("reader."):
+            found.extend(klass.__dict__.get("BINDINGS", []))
+    return found
 
 
 def run(paths: list[Path]) -> int:

@@ -29,6 +29,8 @@ class FilterRequest:
     notes: Mapping[int, str] = field(default_factory=dict, compare=False)
     bookmarked_any: bool = True
     """Whether any article is bookmarked (the empty bookmark view explains itself)."""
+    unread_only: bool = False
+    """The unread view (`within` holds only unread articles); its empty state says so."""
 
 
 @dataclass(slots=True, frozen=True)

@@ -6,6 +6,7 @@ database after each change, so another running copy's changes show up at the nex
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from reader.settings import load_settings, save_setting
@@ -64,6 +65,11 @@ class ReadingState:
     def mark_read(self, article_id: str) -> None:
         self.bookmarks.mark_read(article_id)
         self._read = self._read | {article_id}
+
+    def mark_read_many(self, article_ids: Collection[str]) -> int:
+        added = self.bookmarks.mark_read_many(article_ids)
+        self._read = self._read | frozenset(article_ids)
+        return added
 
     def mark_unread(self, article_id: str) -> None:
         self.bookmarks.mark_unread(article_id)

@@ -9,11 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.timer import Timer
 from textual.widgets import Footer, Header
 from textual.worker import get_current_worker
 
@@ -25,6 +24,7 @@ from reader.search import STRONG, Chip, Query, Result, Searcher, Suggestion
 from reader.seen import load_seen, new_since, save_seen
 from reader.store import Store
 from reader.tui.filtering import FilterOutcome, FilterRequest, run_filter, suggest
+from reader.tui.screens.read_marks import ReadMarks
 from reader.tui.screens.result_views import ResultViews
 from reader.tui.state import ReadingState
 from reader.tui.widgets.article_list import ArticleList
@@ -34,21 +34,23 @@ from reader.tui.widgets.reading_pane import ArticleView, ReadingPane
 from reader.tui.widgets.timeline_chart import TimelineChart
 from reader.tui.workers import ReportsWorkerErrors
 
-READ_AFTER = 1.5
-"""Seconds an article stays in the pane before it counts as read."""
+WIDE = 100
+"""From this width the list and the article stand side by side; below it the list takes the
+whole width and `enter` opens the article in its place (titles of ~18 characters cannot be
+told apart)."""
 
 
-class MainScreen(ReportsWorkerErrors, ResultViews):
+class MainScreen(ReportsWorkerErrors, ReadMarks, ResultViews):
     AUTO_FOCUS = "#articles"
     """The list, not the first focusable widget (the filter input): Textual focuses it when
     the screen becomes active, which can come after on_mount when the loading screen hands
     over, and keys meant for the list would be typed into the filter."""
+    HORIZONTAL_BREAKPOINTS = [(0, "-stacked"), (WIDE, "-side-by-side")]
     BINDINGS = [
         Binding("slash", "focus_filter", "Filter", id="main.filter"),
         Binding("b", "toggle_bookmark", "Bookmark", id="main.bookmark"),
         Binding("B", "toggle_bookmark_view", "Bookmarks", id="main.bookmarks"),
         Binding("s", "cycle_sort", "Sort", id="main.sort"),
-        Binding("u", "mark_unread", "Mark unread", show=False, id="main.unread"),
         Binding("a", "edit_note", "Note", show=False, id="main.note"),
         Binding("m", "toggle_merged", "Merged places", show=False, id="main.merged"),
         Binding("w", "show_skipped", "Skipped files", show=False, id="main.skipped"),
@@ -59,6 +61,7 @@ class MainScreen(ReportsWorkerErrors, ResultViews):
         Binding("r", "fetch", "Fetch feeds", show=False, id="main.fetch"),
         Binding("o", "open_url", "Open in browser", show=False, id="main.open"),
         Binding("y", "copy_url", "Copy address", show=False, id="main.copy"),
+        Binding("z", "zoom", "Zoom pane", show=False, id="main.zoom"),
         Binding("escape", "back", "Back / clear filter", show=False, id="main.back"),
     ]
 
@@ -69,6 +72,7 @@ class MainScreen(ReportsWorkerErrors, ResultViews):
         super().__init__()
         self._live_init(paths)
         self._views_init()
+        self._marks_init()
         self.live = live
         self._known_before: frozenset[str] | None = None
         """The articles the last start had (None until read): what is not in it is new."""
@@ -79,7 +83,6 @@ class MainScreen(ReportsWorkerErrors, ResultViews):
         self.sort = state.sort
         self.bookmarks_only = False
         self.result = Result(list(range(len(store))))
-        self._read_timer: Timer | None = None
         self._generation = 0
         self._mentions: tuple[str, list[Mention]] = ("", [])
         """Bumped by every filter request; only the latest one's outcome is applied."""
@@ -137,9 +140,12 @@ class MainScreen(ReportsWorkerErrors, ResultViews):
             within = frozenset(by_id[i] for i in self.state.bookmarked() if i in by_id)
         else:
             within = None if len(self._loaded) == len(self.store) else self._loaded
+        if self.unread_only:
+            unread = self.unread_positions()
+            within = unread if within is None else within & unread
         notes = {by_id[i]: note for i, note in self.state.notes().items() if i in by_id}
         return FilterRequest(self._generation, query, self.sort, self.bookmarks_only, within,
-                             notes, bool(self.state.bookmarked()))
+                             notes, bool(self.state.bookmarked()), self.unread_only)
 
     def refilter(self) -> None:
         """Run the current query now (at start and after sort, view, note or mark changes);
@@ -183,8 +189,9 @@ class MainScreen(ReportsWorkerErrors, ResultViews):
         self.result = result = outcome.result
         self.bar.set_suggestions(outcome.suggestions)
         total = len(self._loaded)
-        view = " · bookmarks" if request.bookmarks_only else ""
-        self.bar.set_count(f"{len(result.positions)} of {total} articles{view}")
+        view = (" · bookmarks" if request.bookmarks_only else "") + (
+            " · unread" if request.unread_only else "")
+        self.bar.set_count(f"{len(result.positions):,} of {total:,} articles{view}")
         self.article_list.border_subtitle = request.sort.label
         self.article_list.empty_message, self.article_list.empty_hint = self._empty_text(request)
         had_rows = bool(self.article_list.rows)
@@ -203,10 +210,17 @@ class MainScreen(ReportsWorkerErrors, ResultViews):
         if request.bookmarks_only and not request.bookmarked_any:
             return "No bookmarks yet.", "Press b on an article to keep it; B shows all again."
         what = " and ".join(names) if names else "these filters"
-        scope = "bookmarked article" if request.bookmarks_only else "article"
+        scope = ("unread " if request.unread_only else "") + (
+            "bookmarked article" if request.bookmarks_only else "article")
+        if not names and request.unread_only:
+            return (f"No {scope} left: everything here is read.",
+                    "U shows read articles too." + (" B shows all articles."
+                                                     if request.bookmarks_only else ""))
         hint = "Backspace in the filter bar removes the last chip; escape twice clears it."
         if request.bookmarks_only:
             hint += " B shows all articles."
+        if request.unread_only:
+            hint += " U shows read articles too."
         return f"No {scope} mentions {what}.", hint
 
     @on(FilterBar.Changed)
@@ -226,11 +240,40 @@ class MainScreen(ReportsWorkerErrors, ResultViews):
     # -- the article shown -------------------------------------------------------------------
     @on(ArticleList.Highlighted)
     def _highlighted(self, event: ArticleList.Highlighted) -> None:
+        self.note_chosen(event.article_id if event.by_user else None)
         self._show_current()
 
     @on(ArticleList.Selected)
     def _selected(self, event: ArticleList.Selected) -> None:
-        self.query_one(ReadingPane).focus()
+        self.open_article()
+
+    def open_article(self) -> None:
+        """Into the reading pane; below `WIDE` columns the article takes the list's place."""
+        self.add_class("-reading")
+        pane = self.query_one(ReadingPane)
+        if self.has_class("-stacked"):
+            self.call_after_refresh(pane.focus)
+        else:
+            pane.focus()
+        self.call_after_refresh(lambda: self.schedule_read(self.article_list.current_id))
+
+    def close_article(self) -> None:
+        self.remove_class("-reading")
+        self.call_after_refresh(self.article_list.focus)
+
+    @property
+    def reading_pane_has_focus(self) -> bool:
+        focused = self.focused
+        pane = self.query_one(ReadingPane)
+        return focused is not None and (focused is pane or pane in focused.ancestors)
+
+    @on(events.DescendantFocus)
+    def _focus_moved(self, event: events.DescendantFocus) -> None:
+        """The narrow layout follows the focus: the filter bar or the list shows the list."""
+        if self.reading_pane_has_focus:
+            self.add_class("-reading")
+        elif self.has_class("-reading"):
+            self.remove_class("-reading")
 
     @on(ReadingPane.StepArticle)
     def _step_article(self, event: ReadingPane.StepArticle) -> None:
@@ -240,7 +283,7 @@ class MainScreen(ReportsWorkerErrors, ResultViews):
             self.notify("That was the last article." if event.step > 0 else "This is the first article.",
                         timeout=2)
             return
-        listing.cursor = target
+        listing.move_to(target)
 
     def _highlighted_entities(self) -> set[tuple[str, str]]:
         wanted: set[tuple[str, str]] = set()
@@ -272,7 +315,7 @@ class MainScreen(ReportsWorkerErrors, ResultViews):
                               self.state.is_bookmarked(article.id), missing,
                               self.state.note(article.id)))
         pane.border_title = f"{len(spans)} highlighted" if spans else ""
-        self._schedule_read(article.id)
+        self.schedule_read(article.id)
 
     def _mentions_in(self, article: Article) -> list[Mention]:
         """The article's mentions, found once while it stays shown (every keystroke in the
@@ -280,18 +323,6 @@ class MainScreen(ReportsWorkerErrors, ResultViews):
         if self._mentions[0] != article.id:
             self._mentions = (article.id, self.recogniser.mentions("\n\n".join(article.paragraphs)))
         return self._mentions[1]
-
-    def _schedule_read(self, article_id: str) -> None:
-        if self._read_timer is not None:
-            self._read_timer.stop()
-        if article_id in self.state.read():
-            return
-
-        def mark() -> None:
-            if self.article_list.current_id == article_id:
-                self._change(lambda: self.state.mark_read(article_id))
-
-        self._read_timer = self.set_timer(READ_AFTER, mark)
 
     def _change(self, change: Callable[[], object]) -> bool:
         """Apply a bookmark or read-mark change; a failure is told, never raised."""
@@ -348,12 +379,26 @@ class MainScreen(ReportsWorkerErrors, ResultViews):
             return self.article_list.current_id is not None
         return True
 
+    def action_zoom(self) -> None:
+        """The list or the article alone on the screen, and back (the palette's Maximize)."""
+        if self.maximized is not None:
+            self.minimize()
+            return
+        target = self.query_one(ReadingPane) if self.reading_pane_has_focus else self.article_list
+        if self.has_class("-stacked") and target is self.article_list:
+            self.notify("The list already has the whole width; enter opens the article.",
+                        timeout=3)
+            return
+        self.maximize(target, container=False)
+
     def action_focus_filter(self) -> None:
         self.bar.input.focus()
 
     def action_back(self) -> None:
-        if self.focused is self.query_one(ReadingPane):
-            self.article_list.focus()
+        if self.maximized is not None:
+            self.minimize()
+        elif self.reading_pane_has_focus:
+            self.close_article()
         else:
             self.bar.clear()
 
@@ -384,15 +429,6 @@ class MainScreen(ReportsWorkerErrors, ResultViews):
     def action_toggle_bookmark_view(self) -> None:
         self.bookmarks_only = not self.bookmarks_only
         self.refilter()
-
-    def action_mark_unread(self) -> None:
-        article_id = self.article_list.current_id
-        if article_id is not None:
-            if self._read_timer is not None:
-                self._read_timer.stop()
-            if not self._change(lambda: self.state.mark_unread(article_id)):
-                return
-            self.notify("Marked unread", timeout=2)
 
     def action_edit_note(self) -> None:
         from reader.tui.screens.note import NoteScreen
@@ -464,8 +500,8 @@ class MainScreen(ReportsWorkerErrors, ResultViews):
             self.bar.clear()
             self.bookmarks_only = False
             self.refilter()
-        self.article_list.cursor = self.result.positions.index(position)
-        self.query_one(ReadingPane).focus()
+        self.article_list.move_to(self.result.positions.index(position))
+        self.open_article()
 
     def card_subject(self) -> tuple[str, str] | None:
         subject = super().card_subject()

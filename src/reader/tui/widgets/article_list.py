@@ -54,6 +54,9 @@ class ArticleList(ScrollView, can_focus=True):
         """The cursor moved to another article (or to none, when the list is empty)."""
 
         article_id: str | None
+        by_user: bool = False
+        """A key or click moved it there, rather than a new filter result or a reload: only
+        an article the user went to counts as opened (and, after a moment, read)."""
 
     @dataclass
     class Selected(Message):
@@ -71,6 +74,7 @@ class ArticleList(ScrollView, can_focus=True):
         self.empty_hint = ""
         self._announced: str | None = ""
         self._keep: str | None = None
+        self._by_user = False
         self.new: frozenset[str] = frozenset()
         """Articles the last start did not have (marked `+` while unread)."""
         """The article to keep under the cursor across a store swap (positions change)."""
@@ -128,25 +132,33 @@ class ArticleList(ScrollView, can_focus=True):
         current = self.current_id
         if current != self._announced:
             self._announced = current
-            self.post_message(self.Highlighted(current))
+            self.post_message(self.Highlighted(current, self._by_user))
+
+    def move_to(self, row: int) -> None:
+        """Move the cursor as the user asked (a key, a click, J/K from the article)."""
+        self._by_user = True
+        try:
+            self.cursor = row
+        finally:
+            self._by_user = False
 
     def action_cursor_down(self) -> None:
-        self.cursor += 1
+        self.move_to(self.cursor + 1)
 
     def action_cursor_up(self) -> None:
-        self.cursor -= 1
+        self.move_to(self.cursor - 1)
 
     def action_first(self) -> None:
-        self.cursor = 0
+        self.move_to(0)
 
     def action_last(self) -> None:
-        self.cursor = len(self.rows) - 1
+        self.move_to(len(self.rows) - 1)
 
     def action_page_down_rows(self) -> None:
-        self.cursor += max(1, self.scrollable_content_region.height - 1)
+        self.move_to(self.cursor + max(1, self.scrollable_content_region.height - 1))
 
     def action_page_up_rows(self) -> None:
-        self.cursor -= max(1, self.scrollable_content_region.height - 1)
+        self.move_to(self.cursor - max(1, self.scrollable_content_region.height - 1))
 
     def action_select(self) -> None:
         current = self.current_id
@@ -161,7 +173,7 @@ class ArticleList(ScrollView, can_focus=True):
         if 0 <= row < len(self.rows):
             if row == self.cursor and event.chain > 1:
                 self.action_select()
-            self.cursor = row
+            self.move_to(row)
 
     def on_resize(self, event: events.Resize) -> None:
         self.virtual_size = Size(event.size.width, len(self.rows))
@@ -188,15 +200,12 @@ class ArticleList(ScrollView, can_focus=True):
         mark_style = style + self.get_component_rich_style("article-list--mark", partial=True)
         date_style = style + self._component_style("article-list--date")
         source_style = style + self._component_style("article-list--source")
-        if article.id in self.bookmarked:
-            mark = "★ "
-        elif article.id in self.read:
-            mark = "  "
-        else:
-            mark = "+ " if article.id in self.new else "• "
+        # Two marks side by side: a bookmarked article can still be unread (newsboat).
+        unread = " " if article.id in self.read else "+" if article.id in self.new else "•"
+        mark = ("★" if article.id in self.bookmarked else " ") + unread + " "
         date = article.date.isoformat() if article.date else "—".ljust(10)
         source = f" {shown(article.source)}" if article.source and width >= 70 else ""
-        title_width = max(1, width - 2 - 12 - cell_len(source) - 1)
+        title_width = max(1, width - 1 - len(mark) - 12 - cell_len(source))
         title = shown(article.title)
         if cell_len(title) > title_width:
             title = set_cell_size(title, title_width - 1) + "…"

@@ -1,0 +1,145 @@
+"""Read marks on the main screen: when an article counts as read, the unread-only view (`U`),
+marking a whole result read (`A`) and unread again (`u`).
+
+An article is read when the user has it open, never because it happened to be on screen: side
+by side, the user went to it (a key, a click) or is reading in the pane, and it stayed there a
+moment; in the narrow layout, the article fills the screen. The first article shown at start,
+or the one a new filter result puts under the cursor, stays unread.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.timer import Timer
+
+if TYPE_CHECKING:
+    from reader.search import Result
+    from reader.store import Store
+    from reader.tui.state import ReadingState
+    from reader.tui.widgets.article_list import ArticleList
+
+READ_AFTER = 1.5
+"""Seconds an opened article stays in the pane before it counts as read."""
+CONFIRM_WITHIN = 4.0
+"""Seconds within which a second `A` confirms marking the whole result read."""
+
+
+class ReadMarks(Screen[None]):
+    """Mixed into the main screen, which provides `store`, `state`, `result`, `article_list`,
+    `reading_pane_has_focus`, `refilter` and `_change`."""
+
+    BINDINGS = [
+        Binding("U", "toggle_unread_view", "Unread only", id="main.unread_view"),
+        Binding("A", "mark_all_read", "Mark all read", show=False, id="main.all_read"),
+        Binding("u", "mark_unread", "Mark unread", show=False, id="main.unread"),
+    ]
+
+    store: Store
+    state: ReadingState
+    result: Result
+
+    def _marks_init(self) -> None:
+        self.unread_only = False
+        self._read_timer: Timer | None = None
+        self._chosen: str | None = None
+        """The article the user last went to in the list (None: not since the last filter)."""
+        self._confirm_all: tuple[float, int] | None = None
+        self._unread_cache: tuple[Store, frozenset[str], frozenset[int]] | None = None
+
+    # -- provided by the main screen ---------------------------------------------------------
+    @property
+    def article_list(self) -> ArticleList:
+        raise NotImplementedError
+
+    @property
+    def reading_pane_has_focus(self) -> bool:
+        raise NotImplementedError
+
+    def refilter(self) -> None:
+        raise NotImplementedError
+
+    def _change(self, change: Callable[[], object]) -> bool:
+        raise NotImplementedError
+
+    # -- when an article is read -------------------------------------------------------------
+    def note_chosen(self, article_id: str | None) -> None:
+        self._chosen = article_id
+
+    def is_open(self, article_id: str) -> bool:
+        if self.has_class("-stacked"):
+            return self.has_class("-reading")
+        return self.reading_pane_has_focus or article_id == self._chosen
+
+    def schedule_read(self, article_id: str | None) -> None:
+        """Start the read clock for the article shown, if the user has it open."""
+        if self._read_timer is not None:
+            self._read_timer.stop()
+            self._read_timer = None
+        if article_id is None or article_id in self.state.read() or not self.is_open(article_id):
+            return
+
+        def mark() -> None:
+            if self.article_list.current_id == article_id and self.is_open(article_id):
+                self._change(lambda: self.state.mark_read(article_id))
+
+        self._read_timer = self.set_timer(READ_AFTER, mark)
+
+    # -- the unread view ---------------------------------------------------------------------
+    def unread_positions(self) -> frozenset[int]:
+        """Positions of the unread articles, kept until the marks or the store change (a
+        keystroke in the unread view must not walk 100,000 articles)."""
+        read = self.state.read()
+        cached = self._unread_cache
+        if cached is not None and cached[0] is self.store and cached[1] is read:
+            return cached[2]
+        positions = frozenset(i for i, a in enumerate(self.store.articles) if a.id not in read)
+        self._unread_cache = (self.store, read, positions)
+        return positions
+
+    def action_toggle_unread_view(self) -> None:
+        self.unread_only = not self.unread_only
+        self.refilter()
+        self.notify("Unread articles only" if self.unread_only else "Read and unread articles",
+                    timeout=2)
+
+    def action_mark_all_read(self) -> None:
+        """Every article of the current result; a second `A` confirms when more than one is
+        unread, because one press must not undo a day's unread marks."""
+        read = self.state.read()
+        articles = self.store.articles
+        unread = [articles[p].id for p in self.result.positions if articles[p].id not in read]
+        if not unread:
+            self.notify("Every article listed is read already.", timeout=3)
+            return
+        now = time.monotonic()
+        confirmed = (self._confirm_all is not None and now - self._confirm_all[0] < CONFIRM_WITHIN
+                     and self._confirm_all[1] == len(unread))
+        if len(unread) > 1 and not confirmed:
+            self._confirm_all = (now, len(unread))
+            self.notify(f"Press A again to mark {len(unread):,} listed articles read.", timeout=4)
+            return
+        self._confirm_all = None
+        if self._change(lambda: self.state.mark_read_many(unread)):
+            self.notify(f"Marked {len(unread):,} article{'s' if len(unread) != 1 else ''} read.",
+                        timeout=3)
+            if self.unread_only:
+                self.refilter()
+
+    def action_mark_unread(self) -> None:
+        article_id = self.article_list.current_id
+        if article_id is None:
+            return
+        if self._read_timer is not None:
+            self._read_timer.stop()
+            self._read_timer = None
+        if article_id not in self.state.read():
+            self.notify("This article is unread already.", timeout=2)
+            return
+        if self._change(lambda: self.state.mark_unread(article_id)):
+            self._chosen = None  # stays unread while it stays on screen
+            self.notify("Marked unread", timeout=2)
