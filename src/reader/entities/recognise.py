@@ -169,17 +169,26 @@ def _scan(text: str) -> tuple[list[Run], list[int]]:
 
 
 _CAPITAL_END = 0x2300
-_CAPITAL = re.compile(
-    "[" + "".join(re.escape(chr(c)) for c in range(_CAPITAL_END) if chr(c).isupper()) + "]"
-)
-"""Where a gazetteer hit can start: at a capital. Beyond the end fold keeps every character
-as it is, so no capital there folds to the first letter of an alias that starts below it."""
+_WORD_BEFORE = "(?<![^\\W\u02bc].)"
+"""After a capital: the character before it is a letter or digit, so the fold of that one is
+too and no gazetteer hit starts here (ʼ is a letter that folds to an apostrophe)."""
+
+
+@lru_cache(maxsize=8)
+def _capitals(firsts: frozenset[str]) -> re.Pattern[str]:
+    """Where a gazetteer hit can start: a capital at the start of a word that folds to the
+    first letter of an alias. Beyond the end fold keeps every character as it is, so no
+    capital there folds to the first letter of an alias that starts below it."""
+    chars = [chr(c) for c in range(_CAPITAL_END) if chr(c).isupper() and fold(chr(c)) in firsts]
+    if not chars:
+        return re.compile("(?!)")
+    return re.compile("[" + "".join(map(re.escape, chars)) + "]" + _WORD_BEFORE)
 
 
 def _capital_first(key: tuple[str, ...], alias: _Alias) -> bool:
-    """Whether every hit of this alias starts at a `_CAPITAL`: `_accept` wants its first word
-    capitalised, and its first character is a letter that only characters below the end of
-    `_CAPITAL` fold to (a user's alias starting with a digit or a quote is not)."""
+    """Whether every hit of this alias starts at a capital: `_accept` wants its first word
+    capitalised, and its first character is a letter that only characters below
+    `_CAPITAL_END` fold to (a user's alias starting with a digit or a quote is not)."""
     if alias.exact is not None:
         first = alias.exact[:1]
         return bool(first) and first.isupper() and ord(first) < _CAPITAL_END
@@ -219,6 +228,7 @@ class Recogniser:
             firsts.setdefault(atom[:1], {})[atom] = node
         self._by_first = {first: re.compile(rf"(?<![\w]){_emit_trie(node)}(?![\w])")
                           for first, node in firsts.items()}
+        self._capitals = _capitals(frozenset(self._by_first))
         self._only_at_capitals = all(
             _capital_first(key, entry) for key, entries in self._aliases.items() for entry in entries
         )
@@ -264,7 +274,7 @@ class Recogniser:
                 position = match.start() + 1
             return
         by_first = self._by_first
-        for capital in _CAPITAL.finditer(text):
+        for capital in self._capitals.finditer(text):
             start = capital.start()
             pattern = by_first.get(folded[start])
             if pattern is not None and (match := pattern.match(folded, start)) is not None:
@@ -326,16 +336,19 @@ class Recogniser:
         first_start = min(m.start for m in full)
         refs: list[Mention] = []
         for run in runs:
-            candidate = run[-1]
+            # The cheap tests first: most runs end in a word no full name has.
+            word, start, end = run[-1]
+            if start < first_start:
+                continue
+            folded = fold_word(word)
+            if folded not in by_word or not is_capitalised(word):
+                continue
             if len(run) > 1 and not (fold_word(run[-2][0]) in TITLES and
                                      not any(is_name_word(w) for w, _, _ in run[:-1])):
                 continue
-            word, start, end = candidate
-            if start < first_start or fold_word(word) not in by_word or not is_capitalised(word):
-                continue
             if any(not (end <= s or start >= e) for s, e in taken):
                 continue
-            earlier = [m for m in by_word[fold_word(word)] if m.start < start]
+            earlier = [m for m in by_word[folded] if m.start < start]
             if earlier:
                 target = max(earlier, key=lambda m: m.start)
                 refs.append(Mention(PERSON, target.entity_id, start, end, target.name))
