@@ -1,5 +1,5 @@
-"""Sources that change while the interface runs: fetching feeds (`r`), folders that change
-on disk, and the article's address (`o` opens it, `y` copies it).
+"""Sources that change while the interface runs: fetching feeds (`r`) and folders that change
+on disk.
 
 A change never rebuilds the screen: a worker loads the articles again through the parse
 cache (unchanged files cost a stat), and the main screen swaps the new store in, keeping the
@@ -25,11 +25,7 @@ if TYPE_CHECKING:
     from reader.feeds.fetch import FetchProgress, FetchSummary
     from reader.feeds.http import FetchOptions
     from reader.feeds.subscriptions import Subscription
-    from reader.ingest.article import Article
     from reader.store import Store
-
-WEB_SCHEMES = ("http://", "https://")
-
 
 def watched_paths(paths: Sequence[Path]) -> list[Path]:
     """What a reload reads: the given paths, or the bundled articles and the archive."""
@@ -53,7 +49,7 @@ def new_articles_line(before: frozenset[str], store: Store) -> str:
 
 
 class LiveSources(Screen[None]):
-    """Mixed into the main screen, which provides `store`, `state`, `current_article` and
+    """Mixed into the main screen, which provides `store`, `state` and
     `replace_store`; this class owns the fetch, watch and reload workers."""
 
     paths: list[Path]
@@ -65,10 +61,6 @@ class LiveSources(Screen[None]):
         self._reload_generation = 0
         self._fetch_cancel: threading.Event | None = None
         self._watch_stop = threading.Event()
-
-    @property
-    def current_article(self) -> Article | None:  # provided by the main screen
-        raise NotImplementedError
 
     def replace_store(self, store: Store, state: ReadingState) -> None:  # provided by the main screen
         raise NotImplementedError
@@ -167,26 +159,3 @@ class LiveSources(Screen[None]):
                     timeout=8, markup=False)
         if summary.new_articles:
             self.request_reload()
-
-    # -- the article's address -------------------------------------------------------------
-    def _web_address(self) -> str | None:
-        article = self.current_article
-        if article is None or not article.url:
-            self.notify("This article has no web address.", timeout=3)
-            return None
-        if not article.url.lower().startswith(WEB_SCHEMES):
-            self.notify("Only http and https addresses are opened.", timeout=3)
-            return None
-        return article.url
-
-    def action_open_url(self) -> None:
-        url = self._web_address()
-        if url is not None:
-            self.app.open_url(url)
-            self.notify("Opened in the browser.", timeout=2)
-
-    def action_copy_url(self) -> None:
-        url = self._web_address()
-        if url is not None:
-            self.app.copy_to_clipboard(url)
-            self.notify("Address copied.", timeout=2)
