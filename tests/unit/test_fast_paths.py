@@ -144,3 +144,11 @@ def test_the_agency_is_looked_for_where_it_can_be() -> None:
             paragraph, max(0, len(paragraph.rstrip()) - parse._TAIL_WINDOW))
         whole = parse._TAIL_AGENCY.search(paragraph)
         assert (windowed and windowed["agency"]) == (whole and whole["agency"]), paragraph
+
+
+def test_a_remembered_spelling_still_looks_at_its_context(gazetteer: Gazetteer) -> None:
+    fresh = Recogniser(gazetteer)
+    sentences = ["Police in Ho Chi Minh said on Monday.", "President Ho Chi Minh wrote it.",
+                 "Police in Ho Chi Minh said on Monday.", "Ho Chi Minh Thought was taught."]
+    kinds = [[m.kind for m in fresh.mentions(s)] for s in sentences]
+    assert kinds == [["place"], [PERSON], ["place"], [PERSON]]

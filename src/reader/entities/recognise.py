@@ -186,7 +186,7 @@ def _capitals(firsts: frozenset[str]) -> re.Pattern[str]:
 
 
 def _capital_first(key: tuple[str, ...], alias: _Alias) -> bool:
-    """Whether every hit of this alias starts at a capital: `_accept` wants its first word
+    """Whether every hit of this alias starts at a capital: `_written_as` wants its first word
     capitalised, and its first character is a letter that only characters below
     `_CAPITAL_END` fold to (a user's alias starting with a digit or a quote is not)."""
     if alias.exact is not None:
@@ -219,6 +219,7 @@ class Recogniser:
             for alias in person.aliases:
                 self._add(alias, PERSON, person.id, exact=False)
         self._finder = PersonFinder()
+        self._fits: dict[str, tuple[_Alias, ...]] = {}
         trie = _trie(self._aliases)
         self._pattern = re.compile(rf"(?<![\w]){_emit_trie(trie)}(?![\w])")
         # One pattern per first letter, tried only where the text has a capital: a regex
@@ -241,27 +242,39 @@ class Recogniser:
             entries.append(entry)
 
     # -- gazetteer hits ------------------------------------------------------------------
-    def _accept(self, alias: _Alias, text: str, folded: str, start: int, end: int) -> bool:
-        surface = text[start:end]
+    @staticmethod
+    def _written_as(alias: _Alias, surface: str) -> bool:
+        """Whether the text's spelling fits the alias: its exact form, or capitals where the
+        alias has them (or all capitals), starting with one."""
         if alias.exact is not None:
             return surface == alias.exact
-        tokens = _WORD_TOKEN.findall(surface)
         if surface.isupper() and len(surface) > 1:
-            caps_ok = True
-        else:
-            caps_ok = len(tokens) == len(alias.caps) and all(
-                token[0].isupper() or not needed for token, needed in zip(tokens, alias.caps,
-                                                                          strict=True)
-            ) and tokens[0][0].isupper()
-        if not caps_ok:
+            return True
+        tokens = _WORD_TOKEN.findall(surface)
+        return len(tokens) == len(alias.caps) and all(
+            token[0].isupper() or not needed for token, needed in zip(tokens, alias.caps, strict=True)
+        ) and tokens[0][0].isupper()
+
+    def _spelt(self, surface: str, key: tuple[str, ...]) -> tuple[_Alias, ...]:
+        """The aliases of `key` that this spelling fits, remembered by spelling: the same
+        few names recur in article after article."""
+        fits = self._fits.get(surface)
+        if fits is None:
+            fits = tuple(a for a in self._aliases.get(key, ()) if self._written_as(a, surface))
+            if len(self._fits) >= 4096:
+                self._fits.clear()
+            self._fits[surface] = fits
+        return fits
+
+    @staticmethod
+    def _bare_hcm(alias: _Alias, key: tuple[str, ...], folded: str, start: int, end: int) -> bool:
+        """A bare "Ho Chi Minh" that is the man (or named after him), not the city."""
+        if alias.exact is not None or alias.kind != PLACE or alias.entity_id != "ho-chi-minh" or \
+                key != ("ho", "chi", "minh"):
             return False
-        if alias.kind == PLACE and alias.entity_id == "ho-chi-minh" and \
-                _atoms(folded[start:end]) == ("ho", "chi", "minh"):
-            before = folded[max(0, start - 12):start]
-            after = folded[end:end + 12]
-            if _BARE_HCM_BEFORE.search(before) or _BARE_HCM_AFTER.match(after):
-                return False
-        return True
+        before = folded[max(0, start - 12):start]
+        after = folded[end:end + 12]
+        return bool(_BARE_HCM_BEFORE.search(before) or _BARE_HCM_AFTER.match(after))
 
     def _matches(self, text: str, folded: str) -> Iterator[re.Match[str]]:
         """The gazetteer match at each start where there is one, in text order. Tried only at
@@ -287,17 +300,16 @@ class Recogniser:
             start, end = match.span()
             if start < position:
                 continue
+            surface = text[start:end]
             key = _atoms(match.group())
-            accepted = next(
-                (a for a in self._aliases.get(key, ()) if self._accept(a, text, folded, start, end)),
-                None,
-            )
+            accepted = next((a for a in self._spelt(surface, key)
+                             if not self._bare_hcm(a, key, folded, start, end)), None)
             if accepted is None:
                 continue
             position = end
             if THING_AFTER.match(text, end):
                 continue
-            hits.append(Mention(accepted.kind, accepted.entity_id, start, end, text[start:end]))
+            hits.append(Mention(accepted.kind, accepted.entity_id, start, end, surface))
         return hits
 
     # -- people found by shape or context ------------------------------------------------
