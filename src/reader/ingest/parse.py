@@ -155,7 +155,8 @@ def _is_furniture(line: str) -> bool:
     if head not in _FURNITURE_HEADS and not _FURNITURE_MARK.search(line):
         return False
     folded = fold(line)
-    parts = [p for p in _BREADCRUMB.split(folded) if p]
+    # Without a separator there is one part, no breadcrumb; the split tries every position.
+    parts = [p for p in _BREADCRUMB.split(folded) if p] if _FURNITURE_MARK.search(folded) else []
     if len(parts) >= 2 and all(len(p.split()) <= 4 for p in parts) and \
             sum(p in _MENU_WORDS for p in parts) * 2 >= len(parts):
         return True
