@@ -34,7 +34,10 @@ TYPING = 0.08
 TIMEOUT = 60.0
 TYPED = "nguyen van binh"
 FIRST_WORD = "police"
-COUNT = re.compile(r"(\d+) of (\d+) articles")
+COUNT = re.compile(r"([\d,]+) of ([\d,]+) articles")
+LIST = re.compile(r"[\d,]+ articles · loading|[\d,]+ of [\d,]+ articles")
+"""A list of titles on screen: the loading screen's preview of the last start's list (its
+count line says "loading"), or the real list."""
 
 BARE_APP = """
 import sys
@@ -145,6 +148,7 @@ def probe_reader(folder: Path) -> dict[str, object]:
     term = Terminal()
     try:
         started = term.start(_command([str(READER), str(folder)]))
+        listed, _ = term.wait_for(LIST)
         painted, screen = term.wait_for(COUNT)
         first = painted - started
         found = COUNT.search(screen)
@@ -157,7 +161,8 @@ def probe_reader(folder: Path) -> dict[str, object]:
         first_word: list[float] = []
         lost = ""
         try:
-            shown, screen = term.wait_for(f"{expected} of {total} articles", timeout=30)
+            wanted = re.compile(rf"(?:{expected:,}|{expected}) of {re.escape(total)} articles")
+            shown, screen = term.wait_for(wanted, timeout=30)
             first_word.append(shown - last)
         except RuntimeError:  # keys went missing: say so rather than time the wrong thing
             lost = next((line.strip() for line in term.screen().splitlines()
@@ -167,7 +172,7 @@ def probe_reader(folder: Path) -> dict[str, object]:
         _, screen = term.settle(screen, time.perf_counter())
         keys = _keys(term, TYPED, screen)
         term.send("Escape")
-        return {"first": first, "first_word": first_word, "keys": keys,
+        return {"list": listed - started, "first": first, "first_word": first_word, "keys": keys,
                 "count": f"{expected} of {total}", "lost_keys": lost}
     finally:
         term.close()

@@ -58,6 +58,16 @@ def _caching() -> bool:
     return not os.environ.get("READER_NO_CACHE")
 
 
+def caching() -> bool:
+    """Whether starts keep what they read (READER_NO_CACHE unset)."""
+    return _caching()
+
+
+def cache_name(paths: Sequence[Path]) -> str:
+    """The name the caches of these paths (or of the bundled articles) go under."""
+    return _cache_name(_sources(paths))
+
+
 def load_articles(paths: Sequence[Path] = (), gazetteer: Gazetteer | None = None,
                   progress: Progress | None = None) -> tuple[LoadResult, Gazetteer]:
     gazetteer = gazetteer or default_gazetteer()

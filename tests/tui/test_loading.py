@@ -1,19 +1,35 @@
-"""A large load goes through the process pool behind the loading screen, never by `fork`."""
+"""A large load goes through the process pool behind the loading screen, never by `fork`;
+a warm start shows the last start's list while it loads."""
 
 from __future__ import annotations
 
 import multiprocessing.context
+import threading
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.widgets import Static
 
+from reader.assets import bundled_corpus
 from reader.bookmarks import BookmarkStore
+from reader.corpus import open_store
 from reader.ingest.load import PARALLEL_FROM
+from reader.store import SortOrder
 from reader.tui.app import ReaderApp
+from reader.tui.screens import loading
 from reader.tui.screens.main import MainScreen
+from reader.tui.session import (
+    FirstScreen,
+    PreviewRow,
+    first_screen,
+    read_first_screen,
+    save_first_screen,
+)
+from reader.tui.state import ReadingState
+from reader.tui.widgets.title_preview import TitlePreview
 from tests.tui.conftest import wait_for_main_screen
 
 FILES = PARALLEL_FROM + 20
@@ -55,3 +71,79 @@ async def test_hundreds_of_files_load_through_the_pool(
     assert len(pools) == 1
     assert len(through_pool) == FILES  # not a pool that failed and left the work to one core
     assert pools[0].get_start_method() != "fork"
+
+
+def _blocked_session(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """The load waits for the test, so what the loading screen shows meanwhile can be read."""
+    release = threading.Event()
+    real = loading.open_session
+
+    def waiting(*args: Any, **kwargs: Any) -> Any:
+        assert release.wait(15)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(loading, "open_session", waiting)
+    return release
+
+
+def _drawn(widget: Any) -> list[str]:
+    return [widget.render_line(y).text for y in range(widget.size.height)]
+
+
+async def test_a_warm_start_shows_the_last_list_while_it_loads(
+        bookmarks: BookmarkStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = bundled_corpus()
+    store = open_store([corpus])
+    save_first_screen([corpus], first_screen(store, ReadingState(bookmarks)))
+    newest = [store.articles[i] for i in store.order(SortOrder.NEWEST)]
+    release = _blocked_session(monkeypatch)
+    app = ReaderApp(paths=[corpus], bookmarks=bookmarks)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, loading.LoadingScreen)
+        preview = app.screen.query_one(TitlePreview)
+        assert preview.display and not app.screen.query_one("#loading").display
+        rows = _drawn(preview)
+        assert newest[0].title[:40] in rows[0] and newest[0].date.isoformat() in rows[0]
+        assert newest[1].title[:40] in rows[1]
+        count = str(app.screen.query_one("#preview-count", Static).render())
+        assert count.startswith(f"{len(store)} articles · loading")
+        release.set()
+        await wait_for_main_screen(pilot, app)
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_without_a_saved_list_a_progress_bar_shows(
+        bookmarks: BookmarkStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = bundled_corpus()
+    release = _blocked_session(monkeypatch)
+    app = ReaderApp(paths=[corpus], bookmarks=bookmarks)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, loading.LoadingScreen)
+        assert app.screen.query_one("#loading").display
+        assert not app.screen.query(TitlePreview)
+        release.set()
+        await wait_for_main_screen(pilot, app)
+    # This start saved its first screen for the next one.
+    saved = read_first_screen([corpus], SortOrder.NEWEST)
+    assert saved is not None and saved.total == 5
+
+
+async def test_saved_titles_are_drawn_as_plain_text(
+        bookmarks: BookmarkStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = bundled_corpus()
+    hostile = "[bold red]Police[/] \x1b]0;HACKED\x07 report \x1b[31m"
+    save_first_screen([corpus], FirstScreen(7, SortOrder.NEWEST, (
+        PreviewRow("\x1b[", "2025-01-01", hostile, "[link=x]VNA[/link]"),)))
+    release = _blocked_session(monkeypatch)
+    app = ReaderApp(paths=[corpus], bookmarks=bookmarks)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.2)
+        line = app.screen.query_one(TitlePreview).render_line(0)
+        text = line.text
+        assert "[bold red]Police[/]" in text and "[link=x]VNA[/link]" in text
+        assert "\x1b" not in text and "\x07" not in text
+        assert all(not segment.style or not segment.style.link for segment in line)
+        release.set()
+        await wait_for_main_screen(pilot, app)

@@ -1,4 +1,9 @@
-"""Shown while a large corpus loads: the screen paints at once and the list follows."""
+"""Shown while a large corpus loads: the screen paints at once and the list follows.
+
+On a warm start the top of the list the last start showed is drawn at once, read from a
+small file beside the parse cache, with the progress in its count line; the real list
+replaces it when the store is built. Without that file, a progress bar.
+"""
 
 from __future__ import annotations
 
@@ -14,43 +19,85 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, ProgressBar, Static
 from textual.worker import Worker
 
-from reader.tui.session import open_session
+from reader.settings import load_settings
+from reader.store import SortOrder
+from reader.tui.session import (
+    FirstScreen,
+    first_screen,
+    open_session,
+    read_first_screen,
+    save_first_screen,
+)
+from reader.tui.widgets.title_preview import TitlePreview
 from reader.tui.workers import ReportsWorkerErrors, failure_message
 
 if TYPE_CHECKING:
     from reader.bookmarks import BookmarkStore
 
 
+def saved_sort() -> SortOrder:
+    """The order the list will open in (ReadingState reads the same setting)."""
+    try:
+        return SortOrder(load_settings().get("sort", SortOrder.NEWEST.value))
+    except ValueError:
+        return SortOrder.NEWEST
+
+
 class LoadingScreen(ReportsWorkerErrors, Screen[None]):
+    CSS_PATH = "../loading.tcss"
+
     def __init__(self, paths: Sequence[Path], bookmarks: BookmarkStore) -> None:
         super().__init__()
         self.paths = list(paths)
         self.bookmarks = bookmarks
+        self.preview: FirstScreen | None = read_first_screen(self.paths, saved_sort())
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="loading"):
             yield Static("Loading articles…", id="loading-label")
             yield ProgressBar(id="loading-bar", show_eta=False)
+        if self.preview is not None:
+            yield Static(self._count_text(0), id="preview-count")
+            preview = TitlePreview(self.preview.rows, id="preview")
+            preview.border_title = "Articles"
+            preview.border_subtitle = self.preview.sort.label
+            yield preview
         yield Footer()
 
     def on_mount(self) -> None:
-        self.load(list(self.paths), self.bookmarks)
+        self.query_one("#loading").display = self.preview is None
+        # Once painted: the load holds the interpreter for long stretches (unpickling),
+        # and the first screen would wait for it.
+        self.call_after_refresh(self.load, list(self.paths), self.bookmarks)
+
+    def _count_text(self, share: float) -> Text:
+        assert self.preview is not None
+        return Text(f"{self.preview.total:,} articles · loading {share:.0%}")
 
     def _progress(self, done: int, total: int) -> None:
         """Called in the loading thread; the widget is touched on the UI thread only."""
         self.app.call_from_thread(self._show_progress, done, total)
 
     def _show_progress(self, done: int, total: int) -> None:
+        if self.preview is not None:
+            self.query_one("#preview-count", Static).update(
+                self._count_text(done / total if total else 0.0))
         self.query_one(ProgressBar).update(total=total, progress=done)
 
     @work(thread=True, exclusive=True, exit_on_error=False, name="Loading the articles")
     def load(self, paths: list[Path], bookmarks: BookmarkStore) -> None:
         store, state = open_session(paths, bookmarks, self._progress)
         self.app.call_from_thread(self.app.show_store, store, state)  # type: ignore[attr-defined]
+        # After the hand-over: the next start shows these rows while it loads.
+        save_first_screen(paths, first_screen(store, state))
 
     def worker_failed(self, worker: Worker[object]) -> None:
         """The notification fades; the screen keeps saying what happened and what to do."""
+        if self.preview is not None:
+            self.query_one("#preview", TitlePreview).display = False
+            self.query_one("#preview-count", Static).display = False
+            self.query_one("#loading").display = True
         self.query_one("#loading-label", Static).update(
             Text(f"{failure_message(worker)}\nPress q to quit."))
         self.query_one(ProgressBar).display = False
