@@ -140,6 +140,15 @@ async def test_failures_outside_are_told_not_raised(
         assert "no longer there" in messages(app)
 
 
+async def test_y_offers_only_a_web_address(story: Path, bookmarks: BookmarkStore) -> None:
+    app = HostApp(Host(article(story, "javascript:alert(1)"), ReadingState(bookmarks)))
+    async with app.run_test() as pilot:
+        await pilot.press("y", "u")
+        listed = " ".join(str(s.render()) for s in app.screen.query(".copy-choice"))
+        assert "javascript" not in listed and "Title" in listed
+        assert app.copied == []
+
+
 @pytest.mark.parametrize(("url", "opened"), [
     ("https://news.example/story", True),
     ("javascript:alert(1)", False),

@@ -13,14 +13,11 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from reader.tui import external
-from reader.tui.screens.copy_menu import CHOICES, CopyMenu, copyable
+from reader.tui.screens.copy_menu import CHOICES, WEB_SCHEMES, CopyMenu, copyable
 
 if TYPE_CHECKING:
     from reader.ingest.article import Article
     from reader.tui.state import ReadingState
-
-WEB_SCHEMES = ("http://", "https://")
-
 
 class ArticleActions(Screen[None]):
     """The article's address, its parts for the clipboard and its file outside the app."""

@@ -18,10 +18,14 @@ CHOICES = (("u", "url", "Address"), ("t", "title", "Title"), ("p", "path", "File
            ("i", "id", "Id"))
 """(key, field, label): the order the menu lists them in."""
 
+WEB_SCHEMES = ("http://", "https://")
+
 
 def copyable(article: Article, has_file: bool) -> dict[str, str]:
-    """The article's values the menu offers, by key (a ghost bookmark has no file)."""
-    values = {"url": article.url or "", "title": article.title,
+    """The article's values the menu offers, by key: a ghost bookmark has no file, and an
+    address that is not a web page's (`javascript:` in a feed) is not offered."""
+    url = article.url if article.url and article.url.lower().startswith(WEB_SCHEMES) else ""
+    values = {"url": url, "title": article.title,
               "path": article.path if has_file else "", "id": article.id}
     return {key: values[field] for key, field, _ in CHOICES if values[field]}
 
