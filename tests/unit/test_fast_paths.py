@@ -152,3 +152,12 @@ def test_a_remembered_spelling_still_looks_at_its_context(gazetteer: Gazetteer) 
                  "Police in Ho Chi Minh said on Monday.", "Ho Chi Minh Thought was taught."]
     kinds = [[m.kind for m in fresh.mentions(s)] for s in sentences]
     assert kinds == [["place"], [PERSON], ["place"], [PERSON]]
+
+
+def test_a_remembered_run_is_still_judged_by_its_context(gazetteer: Gazetteer) -> None:
+    fresh = Recogniser(gazetteer)
+    sentences = ["The suspect Zhang Wei fled.", "Zhang Wei Street is long.", "They met Zhang Wei.",
+                 "The suspect Zhang Wei fled.", "Police said Park Ji-hoon, 38, fled.",
+                 "Park Ji-hoon said nothing."]
+    found = [[m.name for m in fresh.mentions(s) if m.kind == PERSON] for s in sentences]
+    assert found == [["Zhang Wei"], [], [], ["Zhang Wei"], ["Park Ji-hoon"], []]

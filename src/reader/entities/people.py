@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -90,7 +90,7 @@ def _abbreviation(word: str) -> str:
     return word[:-1] if word.lower() in ABBREVIATIONS else word
 
 
-def _english(words: list[str], run: list[str], titled: bool) -> bool:
+def _english(words: Sequence[str], run: Sequence[str], titled: bool) -> bool:
     """Only English words (`Long Hang`), unless a title stands before a name shaped Family Văn
     Given, the commonest Vietnamese man's name (`Colonel Ban Van Son`) in a run that is not
     all English."""
@@ -116,6 +116,7 @@ class PersonFinder:
         self._not_people = not_people()
         self._cues = ROLES | PLURAL_ROLES | NAMED
         self._starts = self._strong | self._weak | self._clan_firsts | TITLES | STRONG_TITLES | PLURAL_ROLES
+        self._runs: dict[str, tuple[bool, tuple[str, ...], tuple[str, ...], bool]] = {}
 
     def find(self, text: str, runs: list[Run], taken: list[tuple[int, int]]) -> list[Found]:
         spans = sorted(taken)
@@ -134,10 +135,8 @@ class PersonFinder:
             # A name has two words at least, except a Central Highlands woman's (H'Nhi).
             if len(run) == 1 and not run[0][0].startswith(("H'", "H’")):
                 continue
-            upper = text[run[0][1]:run[-1][2]].isupper() and any(len(w) > 1 for w, _, _ in run)
-            words = [w.capitalize() for w, _, _ in run] if upper else [w for w, _, _ in run]
-            folded = [fold_word(w) for w in words]
-            if not self._may_hold_a_name(words, folded):
+            upper, words, folded, may = self._read_run(text[run[0][1]:run[-1][2]])
+            if not may:
                 continue
             cue, plural = self._cue_before(text, run[0][1])
             if run[0][1] in listed:
@@ -177,7 +176,23 @@ class PersonFinder:
                 index += length
         return found
 
-    def _may_hold_a_name(self, words: list[str], folded: list[str]) -> bool:
+    def _read_run(self, surface: str) -> tuple[bool, tuple[str, ...], tuple[str, ...], bool]:
+        """Whether the run is in capitals, its words (capitalised if so) and their folds, and
+        whether it may hold a name at all: remembered by its text, since runs recur (the same
+        ministries, places and people in article after article)."""
+        known = self._runs.get(surface)
+        if known is None:
+            raw = surface.split(" ")
+            upper = surface.isupper() and any(len(w) > 1 for w in raw)
+            words = tuple(w.capitalize() for w in raw) if upper else tuple(raw)
+            folded = tuple(fold_word(w) for w in words)
+            known = upper, words, folded, self._may_hold_a_name(words, folded)
+            if len(self._runs) >= 1 << 15:
+                self._runs.clear()
+            self._runs[surface] = known
+        return known
+
+    def _may_hold_a_name(self, words: Sequence[str], folded: Sequence[str]) -> bool:
         """A cheap test that rules out most runs (`Public Security`, `People's Court`): no word
         starts a name or a title, and no two neighbours could be a foreign name."""
         if not self._starts.isdisjoint(folded):
@@ -207,7 +222,7 @@ class PersonFinder:
                 return STRONG, False
         return NONE, False
 
-    def _name_length(self, words: list[str], folded: list[str], index: int, cue: int, run: Run,
+    def _name_length(self, words: Sequence[str], folded: Sequence[str], index: int, cue: int, run: Run,
                      check: Callable[[Token], bool], text: str, most: int = 4) -> int:
         """How many words from `index` make a name (0: none starts here)."""
         first = folded[index]
@@ -254,7 +269,7 @@ class PersonFinder:
                 return length
         return 0
 
-    def _clan_at(self, folded: list[str], index: int) -> int:
+    def _clan_at(self, folded: Sequence[str], index: int) -> int:
         if folded[index] not in self._clan_firsts:
             return 0
         for size in (2, 1):
