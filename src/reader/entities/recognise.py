@@ -196,6 +196,14 @@ def _capital_first(key: tuple[str, ...], alias: _Alias) -> bool:
     return first.isalpha() and ord(first) < _CAPITAL_END
 
 
+@lru_cache(maxsize=1 << 14)
+def _name_ends(name: str) -> tuple[str, ...]:
+    """The folded first and last word of a name of two words or more, by which a later
+    mention of one of them refers back to it; remembered, since the same people recur."""
+    words = _WORD_TOKEN.findall(name)
+    return tuple({fold(words[0]), fold(words[-1])}) if len(words) > 1 else ()
+
+
 def _without_initials(name: str) -> tuple[str, ...]:
     return tuple(fold(w) for w in name.split() if not (len(w) == 2 and w.endswith(".")))
 
@@ -342,9 +350,8 @@ class Recogniser:
             return []
         by_word: dict[str, list[Mention]] = {}
         for mention in full:
-            words = _WORD_TOKEN.findall(mention.name)
-            for word in {words[0], words[-1]} if len(words) > 1 else ():
-                by_word.setdefault(fold(word), []).append(mention)
+            for word in _name_ends(mention.name):
+                by_word.setdefault(word, []).append(mention)
         first_start = min(m.start for m in full)
         refs: list[Mention] = []
         for run in runs:
