@@ -204,6 +204,7 @@ def _name_ends(name: str) -> tuple[str, ...]:
     return tuple({fold(words[0]), fold(words[-1])}) if len(words) > 1 else ()
 
 
+@lru_cache(maxsize=1 << 14)
 def _without_initials(name: str) -> tuple[str, ...]:
     return tuple(fold(w) for w in name.split() if not (len(w) == 2 and w.endswith(".")))
 
