@@ -11,13 +11,14 @@ from __future__ import annotations
 import array
 import bisect
 import hashlib
-import io
+import mmap
 import os
 import re
 import struct
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeAlias
 
 from reader.atomic import write_bytes
 from reader.entities.fold import fold_words
@@ -34,6 +35,8 @@ _HEADER = struct.Struct("<16s6Q")
 _SEPARATOR = "\n"
 
 Progress = Callable[[int, int], None]
+Numbers: TypeAlias = "array.array[int] | memoryview[int]"
+"""A flat sequence of 4-byte unsigned ints: an array built here, or a view of a saved index."""
 
 
 def _typecode() -> str:
@@ -65,9 +68,9 @@ class WordIndex:
 
     __slots__ = ("articles", "digest", "heads", "offsets", "postings", "vocabulary")
 
-    def __init__(self, vocabulary: list[str], offsets: array.array[int],
-                 postings: array.array[int], articles: int, digest: bytes = b"",
-                 heads: dict[str, array.array[int]] | None = None) -> None:
+    def __init__(self, vocabulary: list[str], offsets: Numbers, postings: Numbers,
+                 articles: int, digest: bytes = b"", heads: dict[str, Numbers] | None = None,
+                 ) -> None:
         self.vocabulary = vocabulary
         self.offsets = offsets
         """Word `k`'s positions are postings[offsets[k]:offsets[k + 1]], ascending."""
@@ -138,7 +141,7 @@ class WordIndex:
         return WordIndex(vocabulary, offsets, postings, len(articles), ids_digest(articles))
 
     # -- asking --------------------------------------------------------------------------
-    def _slice(self, start: int, end: int) -> array.array[int]:
+    def _slice(self, start: int, end: int) -> Numbers:
         return self.postings[self.offsets[start]:self.offsets[end]]
 
     def _range(self, prefix: str) -> tuple[int, int]:
@@ -194,65 +197,62 @@ class WordIndex:
             head_offsets.append(len(head_postings))
         header = _HEADER.pack(key, self.articles, len(self.vocabulary), len(self.postings),
                               len(words), len(self.digest), len(letters))
-        arrays = [self.offsets, self.postings, head_offsets, head_postings]
+        arrays: list[Numbers] = [self.offsets, self.postings, head_offsets, head_postings]
         if sys.byteorder != "little":  # pragma: no cover - stored little-endian everywhere
-            arrays = [array.array(TYPECODE, a) for a in arrays]
-            for each in arrays:
+            swapped = [array.array(TYPECODE, a) for a in arrays]
+            for each in swapped:
                 each.byteswap()
+            arrays = list(swapped)
         return b"".join((_MAGIC, header, self.digest, words, letters.encode("ascii"),
                          *(a.tobytes() for a in arrays)))
 
     @classmethod
     def from_bytes(cls, data: bytes, fingerprint: str) -> WordIndex | None:
         """The index saved in `data`, or None if it is damaged or from other code."""
-        return cls._read(io.BytesIO(data), len(data), fingerprint)
+        return cls._read(memoryview(data), fingerprint)
 
     @classmethod
-    def _read(cls, stream: io.BufferedIOBase, size: int, fingerprint: str) -> WordIndex | None:
-        """Arrays are read straight into place: no second copy of the file in memory."""
+    def _read(cls, data: memoryview, fingerprint: str) -> WordIndex | None:
+        """The arrays are views of `data`, not copies: a mapped file is read by the pages a
+        search touches, and a start holds none of its postings until then."""
         try:
-            left = size - len(_MAGIC) - _HEADER.size
+            at = len(_MAGIC) + _HEADER.size
 
-            def chunk(length: int) -> bytes:
-                nonlocal left
-                left -= length
-                data = stream.read(length) if left >= 0 else b""
-                if len(data) != length:
+            def chunk(length: int) -> memoryview:
+                nonlocal at
+                if at + length > len(data):
                     raise ValueError("the saved index is cut short")
-                return data
+                at += length
+                return data[at - length:at]
 
-            def numbers(count: int) -> array.array[int]:
-                nonlocal left
-                left -= 4 * count
-                if left < 0:
-                    raise ValueError("the saved index is cut short")
-                each = array.array(TYPECODE, [0]) * count
-                if count and stream.readinto(memoryview(each).cast("B")) != 4 * count:
-                    raise ValueError("the saved index is cut short")
-                if sys.byteorder != "little":  # pragma: no cover
-                    each.byteswap()
-                return each
+            def numbers(count: int) -> Numbers:
+                raw = chunk(4 * count)
+                if sys.byteorder == "little":
+                    return raw.cast("B").cast("I" if TYPECODE == "I" else "L")
+                each = array.array(TYPECODE, raw.tobytes())  # pragma: no cover
+                each.byteswap()  # pragma: no cover
+                return each  # pragma: no cover
 
-            if stream.read(len(_MAGIC)) != _MAGIC:
+            if bytes(data[:len(_MAGIC)]) != _MAGIC or len(data) < at:
                 return None
             key, articles, count, postings_count, words_size, digest_size, letters_size = \
-                _HEADER.unpack(stream.read(_HEADER.size))
+                _HEADER.unpack(data[len(_MAGIC):at])
             if key != hashlib.blake2b(fingerprint.encode(), digest_size=16).digest():
                 return None
-            digest = chunk(digest_size)
-            vocabulary = chunk(words_size).decode("utf-8").split(_SEPARATOR) if count else []
-            letters = chunk(letters_size).decode("ascii")
+            digest = bytes(chunk(digest_size))
+            words = chunk(words_size)
+            vocabulary = str(words, "utf-8").split(_SEPARATOR) if count else []
+            letters = str(chunk(letters_size), "ascii")
             offsets = numbers(count + 1)
             postings = numbers(postings_count)
             head_offsets = numbers(letters_size + 1)
             head_postings = numbers(head_offsets[-1] if len(head_offsets) else 0)
-            if (left != 0 or stream.read(1) or len(vocabulary) != count
-                    or offsets[-1] != postings_count):
+            if at != len(data) or len(vocabulary) != count or offsets[-1] != postings_count:
                 return None
             heads = {letter: head_postings[head_offsets[n]:head_offsets[n + 1]]
                      for n, letter in enumerate(letters)}
             return cls(vocabulary, offsets, postings, articles, digest, heads)
-        except (ValueError, struct.error, UnicodeDecodeError, OSError):
+        except (ValueError, TypeError, struct.error, UnicodeDecodeError):
             return None
 
     def save(self, path: Path, fingerprint: str) -> None:
@@ -265,16 +265,20 @@ class WordIndex:
 
     @classmethod
     def load(cls, path: Path, fingerprint: str) -> WordIndex | None:
+        """The saved index, its arrays mapped from the file (which may then be replaced:
+        the mapping keeps the old one)."""
         try:
             with path.open("rb") as stream:
-                return cls._read(stream, os.fstat(stream.fileno()).st_size, fingerprint)
-        except OSError:
+                if os.fstat(stream.fileno()).st_size == 0:
+                    return None
+                mapped = mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ)
+        except (OSError, ValueError):
             return None
+        return cls._read(memoryview(mapped), fingerprint)
 
 
-def _heads(vocabulary: list[str], offsets: array.array[int],
-           postings: array.array[int]) -> dict[str, array.array[int]]:
-    heads: dict[str, array.array[int]] = {}
+def _heads(vocabulary: list[str], offsets: Numbers, postings: Numbers) -> dict[str, Numbers]:
+    heads: dict[str, Numbers] = {}
     start = 0
     while start < len(vocabulary):
         letter = vocabulary[start][0]
