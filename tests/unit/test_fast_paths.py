@@ -161,3 +161,21 @@ def test_a_remembered_run_is_still_judged_by_its_context(gazetteer: Gazetteer) -
                  "Park Ji-hoon said nothing."]
     found = [[m.name for m in fresh.mentions(s) if m.kind == PERSON] for s in sentences]
     assert found == [["Zhang Wei"], [], [], ["Zhang Wei"], ["Park Ji-hoon"], []]
+
+
+DEBRIS = ["Share", "Print | Share | Tweet", "CHIA SẺ", "Chia sẻ Facebook Zalo", "00:00",
+          "12:30:05", "Back to top", "A- A+", "printshare", "Facebook Twitter", "Gửi", "x",
+          "Like Share Save", "Nghe", "In bài", "Copy link", "E-mail", "١٢:٣٠", "Shared news",
+          "Xa lộ", "Audio recording of the trial", "photo.jpg", "Printing press", "save the date"]
+
+
+def test_debris_is_told_as_the_whole_pattern_tells_it() -> None:
+    def plain(line: str) -> bool:
+        return len(line) <= 90 and bool(
+            (line.lower().endswith(parse._IMAGE_ENDINGS) and parse._IMAGE.match(line))
+            or parse._DEBRIS.match(fold(line)))
+
+    lines = DEBRIS + [line for body in devset_bodies() for line in body.split("\n")]
+    assert sum(plain(line) for line in DEBRIS) >= 12
+    for line in lines:
+        assert parse._is_debris(line) == plain(line), line

@@ -112,12 +112,21 @@ class ParsedArticle:
 _IMAGE_ENDINGS = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".svg", ")")
 
 
+_DEBRIS_HEAD = 12
+_DEBRIS_STARTS = tuple(word.replace("\\", "")[:_DEBRIS_HEAD] for word in _SHARE_WORDS.split("|"))
+"""How a debris line starts, folded: a share word (or a digit, for a player's clock). Most
+lines start otherwise, and are not folded whole to be matched."""
+
+
 def _is_debris(line: str) -> bool:
     """Share buttons, players and image names are short lines; prose is never checked."""
     if len(line) > 90:
         return False
     if line.lower().endswith(_IMAGE_ENDINGS) and _IMAGE.match(line):
         return True
+    head = fold(line[:_DEBRIS_HEAD])
+    if not head.startswith(_DEBRIS_STARTS) and not head[:1].isdigit():
+        return False
     return bool(_DEBRIS.match(fold(line)))
 
 
