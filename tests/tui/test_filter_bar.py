@@ -338,3 +338,15 @@ async def test_a_damaged_file_is_reported_and_the_app_carries_on(app: ReaderApp)
         await pilot.pause()
         document = json.loads(path.read_text(encoding="utf-8"))
         assert [f["name"] for f in document["filters"]] == ["police"]
+
+
+async def test_a_click_on_a_chips_name_selects_it(app: ReaderApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_main_screen(pilot, app)
+        bar = await pin_two(pilot)
+        await pilot.click("#filter-chips", offset=(3, 0))
+        await pilot.pause()
+        assert bar.selected == 0 and bar.chip_row.has_focus
+        await pilot.press("backspace")
+        await settle(pilot)
+        assert [p.label for p in bar.pinned] == ["Hà Nội"]

@@ -399,7 +399,7 @@ class FilterBar(Vertical):
             self.post_message(self.PinRequested(self._suggestions[event.option_index]))
 
     def on_click(self, event: events.Click) -> None:
-        """A click on a chip's × (or next to it) unpins that chip."""
+        """A click on a chip's × (or next to it) unpins that chip; on its name, selects it."""
         chips = self.chip_row
         if event.widget is not chips:
             return
@@ -410,16 +410,22 @@ class FilterBar(Vertical):
             if abs(offset.x - cross) <= 1:
                 self.unpin(index)
                 return
+            if offset.x < cross:
+                self.selected = index
+                return
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if event.widget is self.chip_row and self.selected is None and self.pinned:
+            self.selected = len(self.pinned) - 1
+        if self.input.has_focus and self.input.value.strip() and self._suggestions:
+            self.query_one("#suggestions", OptionList).display = True
+            self._place_suggestions()
 
     def on_descendant_blur(self, event: events.DescendantBlur) -> None:
         self.query_one("#suggestions", OptionList).display = False
         if event.widget is self.chip_row:
             self.selected = None
 
-    def on_descendant_focus(self) -> None:
-        if self.input.has_focus and self.input.value.strip() and self._suggestions:
-            self.query_one("#suggestions", OptionList).display = True
-            self._place_suggestions()
 
     # -- where the suggestions go ------------------------------------------------------------
     def _layout_refreshed(self, screen: object) -> None:
