@@ -350,3 +350,25 @@ async def test_a_click_on_a_chips_name_selects_it(app: ReaderApp) -> None:
         await pilot.press("backspace")
         await settle(pilot)
         assert [p.label for p in bar.pinned] == ["Hà Nội"]
+
+
+@pytest.mark.skipif(not hasattr(MainScreen, "action_recall_filter"),
+                    reason="the main screen does not bind saved filters yet")
+async def test_from_the_list_f_recalls_and_ctrl_s_saves(app: ReaderApp) -> None:
+    """The screen names the recalled chips from its store (FilterBar.Recalled)."""
+    saved_filters.save(SavedFilter("mine", (SavedChip(Chip(PLACE, "ha-noi"), "x"),), "police"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_main_screen(pilot, app)
+        await pilot.press("F")
+        await pilot.pause()
+        assert isinstance(app.screen, SavedFiltersScreen)
+        await pilot.press("enter")
+        await settle(pilot)
+        bar = main(app).bar
+        assert [p.label for p in bar.pinned] == ["Hà Nội"] and bar.input.value == "police"
+        assert count_text(app) == "3 of 5 articles"
+        await pilot.press("escape", "ctrl+s")
+        await pilot.pause()
+        await pilot.press(*"second", "enter")
+        await pilot.pause()
+        assert [f.name for f in saved_filters.load()[0]] == ["mine", "second"]
