@@ -123,3 +123,13 @@ def test_article_keeps_its_constructor() -> None:
     assert by_position.paragraphs == ["a", "b"] and by_position.body == "a\n\nb"
     assert Article("i", "/p", "T", None, None, None, None, b"", (), (), ()).paragraphs == []
     assert [f.name for f in dataclasses.fields(Article)][7] == "content"
+
+
+def test_a_warm_start_holds_each_path_once(corpus: Path, tmp_path: Path,
+                                           recogniser: Recogniser) -> None:
+    cache_file = tmp_path / "cache.bin"
+    load_paths([corpus], recogniser, ParseCache.open(cache_file, "fp"))
+    warm = ParseCache.open(cache_file, "fp")
+    assert len(warm.entries) == 8
+    for key, (_, _, record) in warm.entries.items():
+        assert record[1] is key

@@ -91,7 +91,9 @@ class ParseCache:
             record: str | tuple[object, ...] = outcome.reason
         else:
             text = outcome.text
-            record = (outcome.id, outcome.path, outcome.title,
+            # The key is the same path: one string for both, pickled and held once.
+            path = key if outcome.path == key else outcome.path
+            record = (outcome.id, path, outcome.title,
                       outcome.date.toordinal() if outcome.date else None, _shared(outcome.source),
                       outcome.author, outcome.dateline, text, len(text),
                       _shared_all(outcome.places), _shared_all(outcome.people),
