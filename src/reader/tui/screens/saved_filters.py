@@ -7,6 +7,7 @@ are shown as plain text.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from rich.text import Text
@@ -15,12 +16,55 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader import saved_filters
-from reader.saved_filters import SavedFilter
+from reader.saved_filters import SavedChip, SavedFilter
 from reader.tui.display import shown
+
+
+def ask_and_save(owner: Widget, chips: Sequence[SavedChip], text: str) -> None:
+    """Ask for a name (the default says what the filter is) and save; what happened, or
+    why it could not, is told in a notification."""
+    default = saved_filters.default_name(
+        [("not " if c.chip.exclude else "") + shown(c.label) for c in chips], text)
+
+    def save(name: str | None) -> None:
+        if name is None:
+            return
+        saved = SavedFilter(name.strip() or default, tuple(chips), text)
+        try:
+            replaced, warnings = saved_filters.save(saved)
+        except saved_filters.SavedFiltersError as error:
+            owner.notify(str(error), severity="error", timeout=8, markup=False)
+            return
+        for warning in warnings:
+            owner.notify(warning, severity="warning", timeout=12, markup=False)
+        verb = "Replaced" if replaced else "Saved"
+        owner.notify(f"{verb} filter “{shown(saved.name)}”; ctrl+r recalls it.", timeout=3,
+                     markup=False)
+
+    owner.app.push_screen(SaveFilterScreen(default), save)
+
+
+def choose_saved(owner: Widget, chosen: Callable[[SavedFilter], object]) -> None:
+    """List the saved filters and hand the one chosen to `chosen`; a damaged file is
+    reported and the list starts empty."""
+    filters, warnings = saved_filters.load()
+    for warning in warnings:
+        owner.notify(warning, severity="warning", timeout=12, markup=False)
+    if not filters:
+        owner.notify("No saved filters yet: ctrl+s in the filter bar saves the chips and text "
+                     "in it.", timeout=4)
+        return
+
+    def done(saved: SavedFilter | None) -> None:
+        if saved is not None:
+            chosen(saved)
+
+    owner.app.push_screen(SavedFiltersScreen(filters), done)
 
 
 class SaveFilterScreen(ModalScreen[str | None]):

@@ -29,7 +29,7 @@ from reader import saved_filters
 from reader.entities.recognise import PLACE
 from reader.search import Chip, Suggestion
 from reader.tui.display import shown
-from reader.tui.screens.saved_filters import SavedFiltersScreen, SaveFilterScreen
+from reader.tui.screens.saved_filters import ask_and_save, choose_saved
 
 if TYPE_CHECKING:
     from reader.store import Store
@@ -456,42 +456,11 @@ class FilterBar(Vertical):
         if not self.pinned and not text.strip():
             self.notify("Nothing to save: pin a name or type a filter first.", timeout=3)
             return
-        chips = tuple(saved_filters.SavedChip(p.chip, p.label) for p in self.pinned)
-        default = saved_filters.default_name(
-            [("not " if p.chip.exclude else "") + shown(p.label) for p in self.pinned], text)
-
-        def save(name: str | None) -> None:
-            if name is None:
-                return
-            saved = saved_filters.SavedFilter(name.strip() or default, chips, text)
-            try:
-                replaced, warnings = saved_filters.save(saved)
-            except saved_filters.SavedFiltersError as error:
-                self.notify(str(error), severity="error", timeout=8, markup=False)
-                return
-            for warning in warnings:
-                self.notify(warning, severity="warning", timeout=12, markup=False)
-            verb = "Replaced" if replaced else "Saved"
-            self.notify(f"{verb} filter “{shown(saved.name)}”; ctrl+r recalls it.",
-                        timeout=3, markup=False)
-
-        self.app.push_screen(SaveFilterScreen(default), save)
+        ask_and_save(self, [saved_filters.SavedChip(p.chip, p.label) for p in self.pinned], text)
 
     def action_recall_filter(self) -> None:
         """Choose a saved filter from a list; the screen applies it (`Recalled`)."""
-        filters, warnings = saved_filters.load()
-        for warning in warnings:
-            self.notify(warning, severity="warning", timeout=12, markup=False)
-        if not filters:
-            self.notify("No saved filters yet: ctrl+s in the filter bar saves the chips and "
-                        "text in it.", timeout=4)
-            return
-
-        def chosen(saved: saved_filters.SavedFilter | None) -> None:
-            if saved is not None:
-                self.post_message(self.Recalled(saved))
-
-        self.app.push_screen(SavedFiltersScreen(filters), chosen)
+        choose_saved(self, lambda saved: self.post_message(self.Recalled(saved)))
 
     # -- the rest ----------------------------------------------------------------------------
     def action_leave(self) -> None:
