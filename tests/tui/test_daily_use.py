@@ -106,6 +106,7 @@ async def test_the_unread_view_and_mark_all_read(app: ReaderApp, bookmarks: Book
         await pilot.press("j")
         await pilot.pause(0.3)
         assert len(bookmarks.read_ids()) == 1
+        assert main(app).sub_title == "4 unread"
         await pilot.press("U")
         await pilot.pause()
         assert count_text(app) == "4 of 5 articles · unread"
@@ -135,6 +136,16 @@ async def test_mark_all_read_covers_only_the_filtered_articles(
         await pilot.press("A", "A")
         await pilot.pause()
         assert bookmarks.read_ids() == shown
+        assert main(app).sub_title == "0 unread"
+        await pilot.press("slash", "ctrl+u")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert main(app).sub_title == f"{5 - len(shown)} unread"
+        await pilot.press(*"!cybercrime")  # only articles none of which is read
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len(main(app).result.positions) == 5 - len(shown)
+        assert main(app).sub_title == f"{5 - len(shown)} unread"
 
 
 async def test_z_zooms_the_list_to_the_whole_width_and_back(app: ReaderApp) -> None:

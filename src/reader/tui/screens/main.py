@@ -52,6 +52,9 @@ class MainScreen(ReportsWorkerErrors, ReadMarks, ResultViews):
         Binding("B", "toggle_bookmark_view", "Bookmarks", id="main.bookmarks"),
         Binding("s", "cycle_sort", "Sort", id="main.sort"),
         Binding("a", "edit_note", "Note", show=False, id="main.note"),
+        Binding("U", "toggle_unread_view", "Unread only", id="main.unread_view"),
+        Binding("A", "mark_all_read", "Mark all read", show=False, id="main.all_read"),
+        Binding("u", "mark_unread", "Mark unread", show=False, id="main.unread"),
         Binding("m", "toggle_merged", "Merged places", show=False, id="main.merged"),
         Binding("w", "show_skipped", "Skipped files", show=False, id="main.skipped"),
         Binding("f", "toggle_facets", "Facets", id="main.facets"),
@@ -88,6 +91,8 @@ class MainScreen(ReportsWorkerErrors, ReadMarks, ResultViews):
         """Bumped by every filter request; only the latest one's outcome is applied."""
         self._loaded = frozenset(i for i, a in enumerate(store.articles)
                                  if a.id not in state.missing)
+        self._marks_cache: tuple[tuple[object, ...], frozenset[int], frozenset[int]] | None = None
+        self._shown_key: tuple[object, ...] | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -300,12 +305,19 @@ class MainScreen(ReportsWorkerErrors, ReadMarks, ResultViews):
         pane = self.query_one(ReadingPane)
         article_id = self.article_list.current_id
         if article_id is None:
+            self._shown_key = None
             pane.show(None, self.article_list.empty_message)
             pane.border_title = ""
             return
         article = self.store.get(article_id)
         assert article is not None
         wanted = self._highlighted_entities()
+        key = (article_id, self.store, frozenset(wanted), self.result.words,
+               self.state.is_bookmarked(article_id), self.state.note(article_id))
+        if key == self._shown_key:
+            self.schedule_read(article_id)
+            return  # a keystroke that changed neither the article nor what to highlight
+        self._shown_key = key
         spans = highlight_spans(self.recogniser, article.paragraphs, wanted, self.result.words,
                                 self._mentions_in(article) if wanted else ())
         places = tuple(self.store.entities[(PLACE, p)].name for p in article.places)
@@ -345,15 +357,29 @@ class MainScreen(ReportsWorkerErrors, ReadMarks, ResultViews):
         app's subtitle and fails to find its title widget."""
         if self._fetch_cancel is not None:
             return  # the fetch's progress has the title bar until it ends
-        articles, read, new = self.store.articles, self.state.read(), self.article_list.new
-        unread = fresh = 0
-        for position in self.result.positions:
-            article_id = articles[position].id
-            if article_id not in read:
-                unread += 1
-                fresh += article_id in new
+        positions = self.result.positions
+        read, fresh_unread = self._mark_positions()
+        unread = len(positions) - len(read.intersection(positions))
+        fresh = len(fresh_unread.intersection(positions)) if fresh_unread else 0
         parts = [f"{unread:,} unread"] + ([f"{fresh:,} new"] if fresh else [])
-        self.sub_title = " · ".join(parts)
+        title = " · ".join(parts)
+        if title != self.sub_title:
+            self.sub_title = title
+
+    def _mark_positions(self) -> tuple[frozenset[int], frozenset[int]]:
+        """Positions of the read articles, and of the new ones still unread, kept until the
+        marks or the store change: the title is recounted on every keystroke, and a walk over
+        100,000 articles there cost more than the search."""
+        read, new = self.state.read(), self.article_list.new
+        key = (self.store, read, new)
+        cached = self._marks_cache
+        if cached is None or any(a is not b for a, b in zip(cached[0], key, strict=True)):
+            by_id = self.store.by_id
+            read_positions = frozenset(by_id[i] for i in read if i in by_id)
+            fresh = frozenset(by_id[i] for i in new if i in by_id) - read_positions
+            cached = (key, read_positions, fresh)
+            self._marks_cache = cached
+        return cached[1], cached[2]
 
     @work(thread=True, group="seen", exit_on_error=False, name="Marking new articles")
     def mark_new(self, ids: tuple[str, ...]) -> None:

@@ -13,7 +13,6 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from textual.binding import Binding
 from textual.screen import Screen
 from textual.timer import Timer
 
@@ -30,14 +29,9 @@ CONFIRM_WITHIN = 4.0
 
 
 class ReadMarks(Screen[None]):
-    """Mixed into the main screen, which provides `store`, `state`, `result`, `article_list`,
+    """Mixed into the main screen (which declares the keys `U`, `A` and `u`, so the footer
+    keeps its order), which provides `store`, `state`, `result`, `article_list`,
     `reading_pane_has_focus`, `refilter` and `_change`."""
-
-    BINDINGS = [
-        Binding("U", "toggle_unread_view", "Unread only", id="main.unread_view"),
-        Binding("A", "mark_all_read", "Mark all read", show=False, id="main.all_read"),
-        Binding("u", "mark_unread", "Mark unread", show=False, id="main.unread"),
-    ]
 
     store: Store
     state: ReadingState
