@@ -64,7 +64,7 @@ def highlight_spans(
                 found.append((match.start(), match.end(), TERM))
     spans = []
     for start, end, tag in sorted(found):
-        index = _paragraph_of(starts, start)
+        index = bisect.bisect_right(starts, start) - 1
         spans.append(Span(index, start - starts[index], end - starts[index], tag))
     return spans
 
@@ -100,17 +100,6 @@ def find_matches(folded_paragraphs: Sequence[str], text: str,
                 return found
             start = paragraph.find(needle, start + size)
     return found
-
-
-def _paragraph_of(starts: list[int], offset: int) -> int:
-    low, high = 0, len(starts) - 1
-    while low < high:
-        middle = (low + high + 1) // 2
-        if starts[middle] <= offset:
-            low = middle
-        else:
-            high = middle - 1
-    return low
 
 
 class _Taken:

@@ -71,7 +71,7 @@ def _breaks(text: str, width: int) -> list[int]:
 
 class ArticleBody(Widget):
     """Paragraphs separated by a blank line; `styler` turns a line's text and marks into
-    styled text (the pane owns the theme's highlight styles)."""
+    styled text (the pane owns the highlights and the theme's styles for them)."""
 
     DEFAULT_CSS = """
     ArticleBody {
@@ -79,12 +79,13 @@ class ArticleBody(Widget):
     }
     """
 
-    def __init__(self, styler: Callable[[str, Sequence[Mark]], Text], *,
-                 id: str | None = None) -> None:
+    def __init__(self, styler: Callable[[str, Sequence[Mark]], Text],
+                 marks_of: Callable[[int], Sequence[Mark]], *, id: str | None = None) -> None:
+        """`marks_of(paragraph)` is asked only for the paragraphs of the lines drawn."""
         super().__init__(id=id)
         self.styler = styler
+        self.marks_of = marks_of
         self.paragraphs: list[str] = []
-        self.marks: dict[int, tuple[Mark, ...]] = {}
         self._layout_width = -1
         self._starts: list[list[int]] = []
         """Per paragraph, the offset each screen line starts at."""
@@ -99,20 +100,13 @@ class ArticleBody(Widget):
         # A tab would be expanded to several cells; cleaned text has none, and a space keeps
         # every offset where it was.
         self.paragraphs = [p.replace("\t", " ") if "\t" in p else p for p in paragraphs]
-        self.marks = {}
         self._layout_width = -1
         self.rendered_lines = 0
         self.refresh(layout=True)
 
-    def set_marks(self, marks: dict[int, tuple[Mark, ...]]) -> None:
-        """Other highlights on the same text: no layout, only the lines on screen redrawn,
-        and not even them when no mark changed."""
-        if marks != self.marks:
-            self.marks = marks
-            self.refresh()
-
     def restyle(self) -> None:
-        """The theme changed: draw the lines on screen again."""
+        """Other highlights or another theme on the same text: no layout, and only the
+        lines on screen are drawn again."""
         self.refresh()
 
     # -- layout --------------------------------------------------------------------------------
@@ -190,7 +184,7 @@ class ArticleBody(Widget):
             return Strip.blank(width, rich_style)
         index, start, end = found
         marks = [(max(s, start) - start, min(e, end) - start, name)
-                 for s, e, name in self.marks.get(index, ()) if s < end and e > start]
+                 for s, e, name in self.marks_of(index) if s < end and e > start]
         text = self.styler(self.paragraphs[index][start:end].rstrip(), marks)
         self.rendered_lines += 1
         strips = Visual.to_strips(self, Content.from_rich_text(text), width, 1, style, pad=True)

@@ -94,6 +94,9 @@ class ReadingPane(VerticalScroll, can_focus=True):
         """The folded paragraphs of the article they were folded for (the find's haystack)."""
         self._styles: tuple[str, dict[str, Style]] | None = None
         """The highlight styles and the theme they were computed for."""
+        self._minutes = 0
+        """The reading time of the article shown (counting a long article's words on every
+        keystroke in the filter bar cost a walk over all of it)."""
 
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
@@ -117,7 +120,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
             yield Static("", id="meta", markup=False)
             yield Static("", id="article-chips", markup=False)
             yield Static("", id="note", markup=False)
-            yield ArticleBody(self._styled, id="body")
+            yield ArticleBody(self._styled, self._marks, id="body")
             yield Static("", id="article-source", markup=False)
         yield FindBar(id="find")
 
@@ -138,11 +141,15 @@ class ReadingPane(VerticalScroll, can_focus=True):
         for the same article, whose highlights alone are redrawn."""
         same = view is not None and self.view is not None and \
             view.article.id == self.view.article.id
+        marked_alike = same and self._mention < 0 and \
+            view is not None and self.view is not None and view.spans == self.view.spans
         self.view = view
         self._mention = -1
         self._by_paragraph = {}
         for number, span in enumerate(view.spans if view else ()):
             self._by_paragraph.setdefault(span.paragraph, []).append((number, span))
+        if not same:
+            self._minutes = max(1, round(view.article.words / 230)) if view else 0
         self._render_header(empty)
         if not same:
             self._paragraphs = view.article.paragraphs if view else []
@@ -150,7 +157,8 @@ class ReadingPane(VerticalScroll, can_focus=True):
             self._render_source(view)
             self._find(self.find_text, jump=False)
             self.scroll_home(animate=False)
-        self._mark_all()
+        elif not marked_alike:
+            self.body.restyle()
         self._say_where()
 
     def _render_header(self, empty: str) -> None:
@@ -167,7 +175,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
             return
         article = view.article
         title.update(Text(("★ " if view.bookmarked else "") + shown(article.title)))
-        minutes = max(1, round(article.words / 230))
+        minutes = self._minutes
         parts = [
             shown(article.source) if article.source else None,
             article.date.strftime("%-d %b %Y") if article.date else "date unknown",
@@ -209,8 +217,8 @@ class ReadingPane(VerticalScroll, can_focus=True):
 
     # -- highlights ----------------------------------------------------------------------------
     def _marks(self, index: int) -> tuple[Mark, ...]:
-        """(start, end, style name) of each highlight in a paragraph; the find's matches
-        are drawn over the filter's."""
+        """(start, end, style name) of each highlight in a paragraph, asked by the body for
+        the lines it draws; the find's matches are drawn over the filter's."""
         marks: list[Mark] = []
         for number, span in self._by_paragraph.get(index, ()):
             name = "current" if number == self._mention else \
@@ -220,17 +228,6 @@ class ReadingPane(VerticalScroll, can_focus=True):
             _, start, end = self.found[number]
             marks.append((start, end, "current" if number == self._find_index else "find"))
         return tuple(marks)
-
-    def _mark_all(self) -> None:
-        indexes = self._by_paragraph.keys() | self._found_by_paragraph.keys()
-        self.body.set_marks({index: self._marks(index) for index in indexes})
-
-    def _mark_again(self, *indexes: int) -> None:
-        """Only these paragraphs' marks changed (a step of `n`)."""
-        marks = dict(self.body.marks)
-        for index in indexes:
-            marks[index] = self._marks(index)
-        self.body.set_marks(marks)
 
     def _styled(self, text: str, marks: Sequence[Mark]) -> Text:
         styled = Text(text)
@@ -302,13 +299,9 @@ class ReadingPane(VerticalScroll, can_focus=True):
             self.notify("Nothing is highlighted in this article; / finds a word in it.",
                         timeout=3)
             return
-        previous = self._mention
         self._mention = (self._mention + step) % len(self.view.spans)
         span = self.view.spans[self._mention]
-        touched = {span.paragraph}
-        if previous >= 0:
-            touched.add(self.view.spans[previous].paragraph)
-        self._mark_again(*touched)
+        self.body.restyle()
         self._show_place(span.paragraph, span.start)
         self._say_where()
 
@@ -390,7 +383,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
             self._find_index = first % len(self.found)
             index, start, _ = self.found[self._find_index]
             self._show_place(index, start)
-        self._mark_all()
+        self.body.restyle()
         self._say_where()
 
     def _step_find(self, step: int) -> None:
@@ -399,13 +392,12 @@ class ReadingPane(VerticalScroll, can_focus=True):
             self.notify(f"“{shown(self.find_text)}” is not in this article.", timeout=3,
                         markup=False)
             return
-        previous = self.found[self._find_index][0] if self._find_index >= 0 else None
         if self._find_index < 0:
             self._find_index = 0 if step > 0 else len(self.found) - 1
         else:
             self._find_index = (self._find_index + step) % len(self.found)
         index, start, _ = self.found[self._find_index]
-        self._mark_again(index, *(() if previous is None else (previous,)))
+        self.body.restyle()
         self._show_place(index, start)
         self._say_where()
 
