@@ -18,7 +18,7 @@ from reader.entities import recognise
 from reader.entities.fold import _fold_char, fold
 from reader.entities.gazetteer import Gazetteer, Person
 from reader.entities.recognise import PERSON, Recogniser, capitalised_runs
-from reader.ingest import parse
+from reader.ingest import dates, parse
 from reader.ingest.clean import clean_text
 from reader.ingest.decode import Decoded, decode
 from reader.ingest.parse import parse_article
@@ -179,3 +179,21 @@ def test_debris_is_told_as_the_whole_pattern_tells_it() -> None:
     assert sum(plain(line) for line in DEBRIS) >= 12
     for line in lines:
         assert parse._is_debris(line) == plain(line), line
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="0123456789 a-/", max_size=16))
+def test_a_year_is_four_digits_between_non_digits(text: str) -> None:
+    plain = re.compile(r"(?<!\d)\d{4}(?!\d)")
+    assert bool(dates._YEAR.search(text)) == bool(plain.search(text))
+
+
+def test_caption_markers_and_end_marks_go_as_before() -> None:
+    paragraphs = ["Police at the scene. - Ảnh 1.", "The suspect in 2024. Photo 2", "Hình 3",
+                  "Nguyễn Tuấn Anh 12", "The ring was broken up in 2023.", "End of story. /.",
+                  "Ha Noi /. ", "A man /.x", "Image 7 ."]
+    for paragraph in paragraphs + [p for body in devset_bodies() for p in body.split("\n\n")]:
+        assert parse._strip_caption_marker(paragraph) == parse._CAPTION_MARKER.sub("", paragraph)
+    assert parse._strip_caption_marker("Police at the scene. - Ảnh 1.") == "Police at the scene."
+    article = parse.parse_article("Police close a ring in Ha Noi\n\nThe ring sold drugs.\n\nEnd /.")
+    assert article.paragraphs[-1] == "End"

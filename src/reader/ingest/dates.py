@@ -63,8 +63,10 @@ _ISO_LONG = re.compile(
     r"(?:z|[+-]\d{2}:?\d{2})?\s*$",
     re.IGNORECASE,
 )
-_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
-"""Every form has a four-digit year: a line without one is not looked at further."""
+_YEAR = re.compile(r"\d(?<!\d\d)\d{3}(?!\d)")
+"""Every form has a four-digit year: a line without one is not looked at further. (Four
+digits, not after a digit: the pattern starts with the digit so that the engine can skip to
+the next one, and then looks behind it.)"""
 _MARKER = re.compile(r"^\s*date:?\s+(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b\s*",
                      re.IGNORECASE)
 

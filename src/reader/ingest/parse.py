@@ -33,6 +33,9 @@ _SHARE_WORDS = (
 )
 _DEBRIS = re.compile(rf"^(?:(?:{_SHARE_WORDS})[\s:|/·•]*)+$|^\d{{1,2}}:\d{{2}}(?::\d{{2}})?$")
 _CAPTION_MARKER = re.compile(r"\s*[-–—]?\s*(?:Ảnh|Anh|Photo|Image|Hình)\s*\d+\s*\.?\s*$")
+_MARKER_WORDS = ("Ảnh", "Anh", "Photo", "Image", "Hình")
+"""What `_CAPTION_MARKER` needs in a paragraph: without one of them, it is not tried at every
+position of the paragraph."""
 _BYLINE = re.compile(
     r"^(?:By|Story by|Reporter|Reported by|Written by|Tác giả|Bài|Story and photos?|"
     r"Text and photos?|Story & photos?|Bài và ảnh|Article and photos?)\s*:?\s+"
@@ -132,6 +135,8 @@ def _is_debris(line: str) -> bool:
 
 def _strip_caption_marker(paragraph: str) -> str:
     if not _DIGIT.search(paragraph, max(0, len(paragraph) - 12)):
+        return paragraph
+    if not any(word in paragraph for word in _MARKER_WORDS):
         return paragraph
     return _CAPTION_MARKER.sub("", paragraph)
 
@@ -343,7 +348,7 @@ def parse_article(text: str, fallback_title: str = "Untitled") -> ParsedArticle:
             if paren:
                 source = source or _agency(paren["agency"]) or paren["agency"]
         paragraphs[0] = lead
-        last = _END_MARK.sub("", paragraphs[-1])
+        last = _END_MARK.sub("", paragraphs[-1]) if "/." in paragraphs[-1] else paragraphs[-1]
         tail = _TAIL_AGENCY.search(last, max(0, len(last.rstrip()) - _TAIL_WINDOW))
         if tail and _agency(tail["agency"].split("/")[0]):
             source = source or _agency(tail["agency"].split("/")[0])
