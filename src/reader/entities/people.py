@@ -187,7 +187,7 @@ class PersonFinder:
             words = tuple(w.capitalize() for w in raw) if upper else tuple(raw)
             folded = tuple(fold_word(w) for w in words)
             known = upper, words, folded, self._may_hold_a_name(words, folded)
-            if len(self._runs) >= 1 << 15:
+            if len(self._runs) >= 1 << 13:
                 self._runs.clear()
             self._runs[surface] = known
         return known

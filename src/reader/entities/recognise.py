@@ -196,7 +196,7 @@ def _capital_first(key: tuple[str, ...], alias: _Alias) -> bool:
     return first.isalpha() and ord(first) < _CAPITAL_END
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 12)
 def _name_ends(name: str) -> tuple[str, ...]:
     """The folded first and last word of a name of two words or more, by which a later
     mention of one of them refers back to it; remembered, since the same people recur."""
@@ -204,7 +204,7 @@ def _name_ends(name: str) -> tuple[str, ...]:
     return tuple({fold(words[0]), fold(words[-1])}) if len(words) > 1 else ()
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 12)
 def _without_initials(name: str) -> tuple[str, ...]:
     return tuple(fold(w) for w in name.split() if not (len(w) == 2 and w.endswith(".")))
 
