@@ -352,8 +352,6 @@ async def test_a_click_on_a_chips_name_selects_it(app: ReaderApp) -> None:
         assert [p.label for p in bar.pinned] == ["Hà Nội"]
 
 
-@pytest.mark.skipif(not hasattr(MainScreen, "action_recall_filter"),
-                    reason="the main screen does not bind saved filters yet")
 async def test_from_the_list_f_recalls_and_ctrl_s_saves(app: ReaderApp) -> None:
     """The screen names the recalled chips from its store (FilterBar.Recalled)."""
     saved_filters.save(SavedFilter("mine", (SavedChip(Chip(PLACE, "ha-noi"), "x"),), "police"))

@@ -65,6 +65,8 @@ class MainScreen(ReportsWorkerErrors, ReadMarks, ResultViews):
         Binding("o", "open_url", "Open in browser", show=False, id="main.open"),
         Binding("y", "copy_url", "Copy address", show=False, id="main.copy"),
         Binding("z", "zoom", "Zoom pane", show=False, id="main.zoom"),
+        Binding("F", "recall_filter", "Saved filters", show=False, id="main.saved_filters"),
+        Binding("ctrl+s", "save_filter", "Save filter", show=False, id="main.save_filter"),
         Binding("escape", "back", "Back / clear filter", show=False, id="main.back"),
     ]
 
@@ -237,6 +239,10 @@ class MainScreen(ReportsWorkerErrors, ReadMarks, ResultViews):
         suggestion = event.suggestion
         has_merged = suggestion.kind == PLACE and bool(self.store.gazetteer.absorbed(suggestion.id))
         self.bar.pin(suggestion, has_merged)
+
+    @on(FilterBar.Recalled)
+    def _recall_filter(self, event: FilterBar.Recalled) -> None:
+        self.bar.apply_saved(event.saved, self.store)
 
     @on(FilterBar.Leave)
     def _leave_filter(self) -> None:
@@ -416,6 +422,12 @@ class MainScreen(ReportsWorkerErrors, ReadMarks, ResultViews):
                         timeout=3)
             return
         self.maximize(target, container=False)
+
+    def action_save_filter(self) -> None:
+        self.bar.action_save_filter()
+
+    def action_recall_filter(self) -> None:
+        self.bar.action_recall_filter()
 
     def action_focus_filter(self) -> None:
         self.bar.input.focus()
