@@ -184,3 +184,13 @@ async def test_a_keymap_file_rebinds_by_id_and_help_shows_it(
         help_text = str(app.screen.query_one("#help Static").render())
         line = next(line for line in help_text.splitlines() if line.strip().endswith("Bookmark"))
         assert line.split()[0] == "x"
+
+
+async def test_the_count_keeps_its_whole_text_when_it_grows(app: ReaderApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        count = main(app).bar.query_one("#count")
+        await pilot.press("B", "U")
+        await pilot.pause()
+        assert count_text(app) == "0 of 5 articles · bookmarks · unread"
+        assert count.content_size.width >= len(count_text(app))

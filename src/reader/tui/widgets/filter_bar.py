@@ -157,6 +157,7 @@ class FilterBar(Vertical):
         super().__init__(id=id)
         self.pinned: list[PinnedChip] = []
         self._suggestions: list[Suggestion] = []
+        self._count_width = -1
         self._crosses: list[int] = []
         """The cell of each chip's × in the chips line, for clicks."""
 
@@ -190,7 +191,12 @@ class FilterBar(Vertical):
         return tuple(p.chip for p in self.pinned)
 
     def set_count(self, text: str) -> None:
-        self.query_one("#count", Static).update(Text(text))
+        """Laid out again only when the count's width changes: a layout pass on every
+        keystroke redrew the whole screen."""
+        count = self.query_one("#count", Static)
+        width = len(text)
+        count.update(Text(text), layout=width != self._count_width)
+        self._count_width = width
 
     def set_suggestions(self, suggestions: list[Suggestion]) -> None:
         self._suggestions = suggestions
