@@ -182,8 +182,9 @@ async def test_a_keymap_file_rebinds_by_id_and_help_shows_it(
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         help_text = str(app.screen.query_one("#help Static").render())
-        line = next(line for line in help_text.splitlines() if line.strip().endswith("Bookmark"))
-        assert line.split()[0] == "x"
+        line = next(line for line in help_text.splitlines()
+                    if line.strip().endswith("Bookmark  main.bookmark"))
+        assert line.split()[0] == "x"  # the key chosen, with the id keymap.toml names
 
 
 async def test_the_count_keeps_its_whole_text_when_it_grows(app: ReaderApp) -> None:

@@ -24,7 +24,10 @@ def binding_rows(app_key_display: object, sections: list[tuple[str, list[Binding
                 for key in _all_keys(bindings, binding.description)
             )
             text.append(f"  {keys:<22}", style="bold")
-            text.append(f"{binding.description}\n")
+            text.append(binding.description)
+            if binding.id:
+                text.append(f"  {binding.id}", style="dim")  # what keymap.toml names
+            text.append("\n")
         text.append("\n")
     return text
 
@@ -33,16 +36,19 @@ FILTER_LANGUAGE = (
     ("hanoi, Hà Nội", "a place or person, any accents or case"),
     ("police", "other words search titles, bodies, notes"),
     ("!word", "leave out articles with the word"),
+    ("!hanoi, !ha noi", "leave out a place or person, every spelling"),
     ("'word", "only the whole word"),
     ("2025, 2025-07", "only that year or month"),
     ("2025-07..2025-09", "a period (also >2025-01-15, <2024)"),
     ("enter, tab", "pin the suggestion; chips combine (AND)"),
     ("backspace, click ×", "remove the last chip, or that chip"),
+    ("← at the text's start", "select a chip: ←→, backspace, !, m"),
+    ("ctrl+s, ctrl+r, F", "save the filter, recall a saved one"),
 )
 MARKS = (
     ("•", "unread"),
     ("+", "unread, new since the last start"),
-    ("★", "bookmarked"),
+    ("★", "bookmarked (★• bookmarked and unread)"),
     ("+2025 on a chip", "with the units merged into it in 2025"),
 )
 
@@ -57,6 +63,8 @@ def reference_rows() -> Text:
             text.append(f"{meaning}\n")
         text.append("\n")
     text.append("Themes: ctrl+p, then 'theme'; the choice is kept.\n")
+    text.append("Your own keys: keymap.toml in the config folder, by binding id "
+                "(\"main.bookmark\" = \"ctrl+b\"); see the README.\n")
     return text
 
 
