@@ -94,10 +94,29 @@ files = [Path(p) for p in spec["files"]]
 def floor():
     return sum(len(p.read_bytes().decode("utf-8", "replace")) for p in files)
 
+def children_cpu():
+    # CPU seconds of finished child processes: the pool's workers are this process's
+    # children (fork) or the fork server's (forkserver), counted once they are reaped.
+    import os, resource
+    own = resource.getrusage(resource.RUSAGE_CHILDREN)
+    total = own.ru_utime + own.ru_stime
+    try:
+        from multiprocessing import forkserver
+        pid = forkserver._forkserver._forkserver_pid
+        if pid:
+            with open(f"/proc/{pid}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+            total += (int(fields[13]) + int(fields[14])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, AttributeError, ValueError, IndexError):
+        pass
+    return total
+
 def timed(call):
-    wall, cpu = time.perf_counter(), time.process_time()
+    wall, cpu, children = time.perf_counter(), time.process_time(), children_cpu()
     call()
-    return time.perf_counter() - wall, time.process_time() - cpu
+    time.sleep(0.3)  # the workers reaped
+    return (time.perf_counter() - wall - 0.3, time.process_time() - cpu,
+            children_cpu() - children)
 
 recogniser = Recogniser(load_gazetteer())
 floors = [timed(floor)]
@@ -105,7 +124,8 @@ load = timed(lambda: load_paths([folder], recogniser))
 floors.append(timed(floor))
 one = timed(lambda: load_paths([folder], recogniser, workers=1))
 floors.append(timed(floor))
-print(json.dumps({"load": load[0], "floor": min(f[0] for f in floors), "one": one[1],
+print(json.dumps({"load": load[0], "pool_cpu": load[1] + load[2],
+                  "floor": min(f[0] for f in floors), "one": one[1],
                   "floor_cpu": min(f[1] for f in floors)}))
 """
 
@@ -192,16 +212,21 @@ def whole(size: int, seed: int, rounds: int, sides: dict[str, Path], scratch: Pa
                 kept[key] = min(value, kept.get(key, value))
     print(f"\nwhole cold load (load_paths), {size:,} articles ({megabytes:.1f} MB), "
           f"best of {rounds}")
-    print(f"  {'':6} {'pool wall':>9} {'MB/s':>6} {'1 process CPU':>13} {'MB/s':>6} "
-          f"{'floor MB/s':>10} {'ratio':>6}")
+    cores = os.cpu_count() or 1
+    print(f"  {'':6} {'pool wall':>9} {'MB/s':>6} {'pool CPU':>9} {'MB/s/core':>9} "
+          f"{'1 process CPU':>13} {'MB/s':>6} {'floor MB/s':>10} {'ratio':>6}")
     for side, result in best.items():
         print(f"  {side:6} {result['load']:8.2f}s {megabytes / result['load']:6.1f} "
+              f"{result['pool_cpu']:8.2f}s {megabytes / result['pool_cpu']:9.1f} "
               f"{result['one']:12.2f}s {megabytes / result['one']:6.1f} "
               f"{megabytes / result['floor_cpu']:10.0f} {result['one'] / result['floor_cpu']:6.1f}")
     print(f"  new/old: pool wall {best['new']['load'] / best['old']['load']:.3f}, "
+          f"pool CPU {best['new']['pool_cpu'] / best['old']['pool_cpu']:.3f}, "
           f"one process CPU {best['new']['one'] / best['old']['one']:.3f}")
-    print(f"  ({os.cpu_count()} cores; wall time counts other work on the machine too, CPU "
-          "time does not; the floor reads and decodes the same files in the same process)")
+    print(f"  ({cores} cores; wall time counts other work on the machine too, CPU time does "
+          "not: on idle cores the pool's wall time is about its CPU time over the cores. The "
+          "floor reads and decodes the same files in the same process; ratio = one process "
+          "CPU / floor CPU)")
 
 
 def main(argv: list[str] | None = None) -> int:
