@@ -11,7 +11,8 @@ import datetime as dt
 import os
 import sqlite3
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -117,22 +118,29 @@ class BookmarkStore:
             except sqlite3.Error as error:
                 raise BookmarkError(f"could not save the change to the bookmarks: {error}") from error
 
-    def toggle(self, article: Article) -> bool:
-        """Bookmark the article or drop its bookmark, in one transaction; returns the new state."""
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """One `BEGIN IMMEDIATE` … `COMMIT` under the lock, rolled back on any error; a
+        database error becomes a BookmarkError the interface can show."""
         with self._lock:
             try:
                 self._conn.execute("BEGIN IMMEDIATE")
                 try:
-                    removed = self._conn.execute("DELETE FROM bookmarks WHERE article_id = ?",
-                                                 (article.id,)).rowcount
-                    if not removed:
-                        self._insert(article.id, article.title, article.path, article.date)
+                    yield self._conn
                     self._conn.execute("COMMIT")
                 except BaseException:
                     self._conn.execute("ROLLBACK")
                     raise
             except sqlite3.Error as error:
                 raise BookmarkError(f"could not save the change to the bookmarks: {error}") from error
+
+    def toggle(self, article: Article) -> bool:
+        """Bookmark the article or drop its bookmark, in one transaction; returns the new state."""
+        with self._transaction() as conn:
+            removed = conn.execute("DELETE FROM bookmarks WHERE article_id = ?",
+                                   (article.id,)).rowcount
+            if not removed:
+                self._insert(article.id, article.title, article.path, article.date)
         return not removed
 
     def _insert(self, article_id: str, title: str, path: str, date: str | dt.date | None,
@@ -180,20 +188,10 @@ class BookmarkStore:
         """"Mark all read" over a whole result: one transaction, not one commit per article
         (100,000 commits with synchronous=FULL would take minutes). Returns how many were new."""
         stamp = now()
-        with self._lock:
-            try:
-                self._conn.execute("BEGIN IMMEDIATE")
-                try:
-                    added = self._conn.executemany(
-                        "INSERT OR IGNORE INTO read_state (article_id, read_at) VALUES (?, ?)",
-                        ((article_id, stamp) for article_id in article_ids)).rowcount
-                    self._conn.execute("COMMIT")
-                except BaseException:
-                    self._conn.execute("ROLLBACK")
-                    raise
-            except sqlite3.Error as error:
-                raise BookmarkError(f"could not save the change to the bookmarks: {error}") from error
-        return added
+        with self._transaction() as conn:
+            return conn.executemany(
+                "INSERT OR IGNORE INTO read_state (article_id, read_at) VALUES (?, ?)",
+                ((article_id, stamp) for article_id in article_ids)).rowcount
 
     # -- reads -----------------------------------------------------------------------------
     def _rows(self, sql: str, parameters: tuple[object, ...] = ()) -> builtins.list[tuple[str, ...]]:
