@@ -18,7 +18,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.atomic import write_bytes
-from reader.corpus import Progress, cache_name, caching, load_articles, saved_word_index
+from reader.corpus import (
+    Progress,
+    cache_name,
+    caching,
+    load_articles,
+    saved_word_index,
+    without_gc_pauses,
+)
 from reader.ingest.article import Article
 from reader.ingest.clean import clean_text
 from reader.paths import cache_dir
@@ -64,15 +71,17 @@ def open_session(paths: Sequence[Path], bookmarks: BookmarkStore,
         if progress is not None:
             progress(done, STEPS)
 
-    result, gazetteer = load_articles(paths, progress=files_read)
-    ghosts = missing_articles(bookmarks, {a.id for a in result.articles})
-    step(STEPS // 2)
-    store = Store(result.articles + ghosts, gazetteer, result.skipped, saved_word_index(paths))
-    step(STEPS * 3 // 4)
-    # The name table, and the word index when the last start saved it, are read here,
-    # behind the progress bar, so the first word typed filters at once.
-    Searcher(store).prepare(build=False)
-    state = ReadingState(bookmarks, frozenset(a.id for a in ghosts))
+    with without_gc_pauses():
+        result, gazetteer = load_articles(paths, progress=files_read)
+        ghosts = missing_articles(bookmarks, {a.id for a in result.articles})
+        step(STEPS // 2)
+        store = Store(result.articles + ghosts, gazetteer, result.skipped,
+                      saved_word_index(paths))
+        step(STEPS * 3 // 4)
+        # The name table, and the word index when the last start saved it, are read here,
+        # behind the progress bar, so the first word typed filters at once.
+        Searcher(store).prepare(build=False)
+        state = ReadingState(bookmarks, frozenset(a.id for a in ghosts))
     step(STEPS * 19 // 20)
     return store, state
 

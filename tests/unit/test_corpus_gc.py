@@ -1,0 +1,55 @@
+"""Building a store pauses the cycle collector and leaves what it built out of later
+collections, and leaves the collector as it found it."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+
+import pytest
+
+from reader.assets import bundled_corpus
+from reader.corpus import open_store, without_gc_pauses
+
+
+@pytest.fixture(autouse=True)
+def _collector_restored() -> Iterator[None]:
+    enabled = gc.isenabled()
+    yield
+    gc.unfreeze()
+    if enabled:
+        gc.enable()
+
+
+def test_no_collection_runs_while_a_store_is_built() -> None:
+    collections: list[str] = []
+
+    def seen(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            collections.append(phase)
+
+    gc.callbacks.append(seen)
+    try:
+        with without_gc_pauses():
+            assert not gc.isenabled()
+            junk = [[index] for index in range(50_000)]
+        assert collections == []
+        assert gc.isenabled()
+    finally:
+        gc.callbacks.remove(seen)
+    assert len(junk) == 50_000
+
+
+def test_what_a_load_built_is_not_walked_again() -> None:
+    gc.unfreeze()
+    store = open_store([bundled_corpus()])
+    assert gc.get_freeze_count() > 0
+    tracked = {id(o) for o in gc.get_objects()}
+    assert id(store.articles) not in tracked
+
+
+def test_a_collector_turned_off_stays_off() -> None:
+    gc.disable()
+    with without_gc_pauses():
+        pass
+    assert not gc.isenabled()
