@@ -164,3 +164,27 @@ async def test_the_pane_shows_the_id_and_the_file_cleaned(
         assert f"id {article.id}" in line
         assert "raid notes.txt" in line
         assert "\x1b" not in line and "\x07" not in line
+
+
+async def test_a_mouse_selection_in_the_body_copies_the_text_as_drawn(
+        tmp_path: Path, bookmarks: BookmarkStore) -> None:
+    from textual.geometry import Offset
+    from textual.selection import Selection
+
+    (tmp_path / "a.txt").write_text("Police in Hue\n\nOfficers in Huế met.\n\nThey left at noon.",
+                                    encoding="utf-8")
+    app = app_over(tmp_path, bookmarks)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        body = main(app).query_one(ReadingPane).body
+        await pilot.click(body, offset=(2, 0), times=2)  # a double click selects the widget
+        await pilot.pause()
+        assert main(app).get_selected_text() == "Officers in Huế met.\n\nThey left at noon."
+        main(app).selections = {body: Selection(Offset(9, 0), Offset(6, 2))}
+        await pilot.pause()
+        assert main(app).get_selected_text() == "in Huế met.\n\nThey l"
+        selected = main(app).get_component_rich_style("screen--selection")
+        first = body.render_line(0)
+        styled = [segment.text for segment in first if segment.style and
+                  segment.style.bgcolor == selected.bgcolor]
+        assert "".join(styled).startswith("in Huế met.")

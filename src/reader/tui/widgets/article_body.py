@@ -21,6 +21,7 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual.content import Content
 from textual.geometry import Size
+from textual.selection import Selection
 from textual.strip import Strip
 from textual.visual import Visual
 from textual.widget import Widget
@@ -181,11 +182,25 @@ class ArticleBody(Widget):
         rich_style = style.rich_style
         found = self._locate(y)
         if found is None or width <= 0:
-            return Strip.blank(width, rich_style)
+            return Strip.blank(width, rich_style).apply_offsets(0, y)
         index, start, end = found
         marks = [(max(s, start) - start, min(e, end) - start, name)
                  for s, e, name in self.marks_of(index) if s < end and e > start]
         text = self.styler(self.paragraphs[index][start:end].rstrip(), marks)
+        selection = self.text_selection
+        if selection is not None and (span := selection.get_span(y)) is not None:
+            text.stylize(self.screen.get_component_rich_style("screen--selection"), span[0],
+                         len(text) if span[1] == -1 else span[1])
         self.rendered_lines += 1
-        strips = Visual.to_strips(self, Content.from_rich_text(text), width, 1, style, pad=True)
-        return strips[0] if strips else Strip.blank(width, rich_style)
+        strips = Visual.to_strips(self, Content.from_rich_text(text), width, 1, style, pad=True,
+                                  apply_selection=False)
+        strip = strips[0] if strips else Strip.blank(width, rich_style)
+        return strip.apply_offsets(0, y)
+
+    # -- selecting with the mouse --------------------------------------------------------------
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        """The text under a mouse selection, line by line as drawn (what ctrl+c copies).
+        Each drawn line carries its line and column (`apply_offsets`), as Textual's Log does."""
+        self._layout(self._width())
+        lines = [self.line_text(y) for y in range(self._tops[-1])]
+        return selection.extract("\n".join(lines)), "\n"
