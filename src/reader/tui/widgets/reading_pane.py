@@ -305,9 +305,6 @@ class ReadingPane(VerticalScroll, can_focus=True):
         self._show_place(span.paragraph, span.start)
         self._say_where()
 
-    def notify_mention(self) -> None:
-        self._say_where()
-
     def current_mention_text(self) -> str | None:
         """The words of the mention `n`/`N` last moved to (for `e`, the card of that name)."""
         if self.view is None or not 0 <= self._mention < len(self.view.spans):
