@@ -128,7 +128,7 @@ async def test_o_opens_and_y_copies_only_web_addresses(
         assert article is not None
         monkeypatch.setattr(MainScreen, "current_article",
                             property(lambda self: dataclasses.replace(article, url=url)))
-        await pilot.press("o", "y")
+        await pilot.press("o", "y", "u")  # y opens the copy menu; u copies the address
         await pilot.pause()
     assert seen == ([url, f"copy:{url}"] if opened else [])
 

@@ -24,6 +24,7 @@ from reader.search import STRONG, Chip, Query, Result, Searcher, Suggestion
 from reader.seen import load_seen, new_since, save_seen
 from reader.store import Store
 from reader.tui.filtering import FilterOutcome, FilterRequest, run_filter, suggest
+from reader.tui.screens.article_actions import ArticleActions
 from reader.tui.screens.read_marks import ReadMarks
 from reader.tui.screens.result_views import ResultViews
 from reader.tui.state import ReadingState
@@ -40,7 +41,7 @@ whole width and `enter` opens the article in its place (titles of ~18 characters
 told apart)."""
 
 
-class MainScreen(ReportsWorkerErrors, ReadMarks, ResultViews):
+class MainScreen(ReadMarks, ArticleActions, ResultViews, ReportsWorkerErrors):
     AUTO_FOCUS = "#articles"
     """The list, not the first focusable widget (the filter input): Textual focuses it when
     the screen becomes active, which can come after on_mount when the loading screen hands
@@ -62,8 +63,6 @@ class MainScreen(ReportsWorkerErrors, ReadMarks, ResultViews):
         Binding("e", "entity_card", "Card", show=False, id="main.card"),
         Binding("ctrl+o", "entity_card", "Card of the suggestion", show=False, id="main.card_in_bar"),
         Binding("r", "fetch", "Fetch feeds", show=False, id="main.fetch"),
-        Binding("o", "open_url", "Open in browser", show=False, id="main.open"),
-        Binding("y", "copy_url", "Copy address", show=False, id="main.copy"),
         Binding("z", "zoom", "Zoom pane", show=False, id="main.zoom"),
         Binding("F", "recall_filter", "Saved filters", show=False, id="main.saved_filters"),
         Binding("ctrl+s", "save_filter", "Save filter", show=False, id="main.save_filter"),
