@@ -188,3 +188,25 @@ async def test_a_mouse_selection_in_the_body_copies_the_text_as_drawn(
         styled = [segment.text for segment in first if segment.style and
                   segment.style.bgcolor == selected.bgcolor]
         assert "".join(styled).startswith("in Huế met.")
+
+
+async def test_typing_over_the_same_article_leaves_its_header_alone(
+        app: ReaderApp, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each header update lays the screen out again; a keystroke changes only highlights."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        pane = main(app).query_one(ReadingPane)
+        updates: list[str] = []
+        for name in ("#title", "#meta", "#article-chips", "#note"):
+            widget = pane.query_one(name, Static)
+            original = widget.update
+            monkeypatch.setattr(widget, "update", lambda *a, _n=name, _o=original, **k:
+                                updates.append(_n) or _o(*a, **k))
+        await pilot.press("slash", *"police")
+        await settle(pilot)
+        assert main(app).result.words  # the typed word is highlighted ...
+        assert updates == []  # ... and the header was not drawn again
+        await pilot.press("escape", "b")
+        await settle(pilot)
+        assert "#title" in updates  # the bookmark's star
+        assert str(pane.query_one("#title", Static).render()).startswith("★ ")

@@ -79,6 +79,8 @@ class ReadingPane(VerticalScroll, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.view: ArticleView | None = None
+        self._header_key: tuple[object, ...] | None = None
+        self._header_article: Article | None = None
         self._paragraphs: list[str] = []
         """The article's paragraphs, decoded once per article (not once per keystroke)."""
         self._mention = -1
@@ -162,6 +164,16 @@ class ReadingPane(VerticalScroll, can_focus=True):
         self._say_where()
 
     def _render_header(self, empty: str) -> None:
+        """Only when what it shows changed: each Static update lays the screen out again,
+        and a keystroke in the filter bar changes the highlights, not the header."""
+        view = self.view
+        key: tuple[object, ...] = (empty, self.app.theme) if view is None else (
+            view.article.id, view.bookmarked, view.note, view.missing_note, view.places,
+            view.people, self.app.theme)
+        article = view.article if view else None
+        if key == self._header_key and article is self._header_article:
+            return
+        self._header_key, self._header_article = key, article
         title = self.query_one("#title", Static)
         meta = self.query_one("#meta", Static)
         chips = self.query_one("#article-chips", Static)
