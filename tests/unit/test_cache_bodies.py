@@ -133,3 +133,17 @@ def test_a_warm_start_holds_each_path_once(corpus: Path, tmp_path: Path,
     assert len(warm.entries) == 8
     for key, (_, _, record) in warm.entries.items():
         assert record[1] is key
+
+
+def test_articles_of_one_day_share_one_date(tmp_path: Path, recogniser: Recogniser) -> None:
+    folder = tmp_path / "dated"
+    folder.mkdir()
+    for number in range(4):
+        (folder / f"{number}.txt").write_text(
+            f"Report {number}\n\nJanuary 22, 2026\n\nPolice in Huế met on case {number}.",
+            encoding="utf-8")
+    cache_file = tmp_path / "cache.bin"
+    cold = load_paths([folder], recogniser, ParseCache.open(cache_file, "fp")).articles
+    warm = load_paths([folder], recogniser, ParseCache.open(cache_file, "fp")).articles
+    assert [a.date for a in warm] == [a.date for a in cold] and warm[0].date is not None
+    assert len({id(a.date) for a in warm}) == 1
