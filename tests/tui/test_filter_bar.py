@@ -370,3 +370,24 @@ async def test_from_the_list_f_recalls_and_ctrl_s_saves(app: ReaderApp) -> None:
         await pilot.press(*"second", "enter")
         await pilot.pause()
         assert [f.name for f in saved_filters.load()[0]] == ["mine", "second"]
+
+
+async def test_a_letter_that_leaves_the_suggestions_alike_keeps_the_highlight(app: ReaderApp) -> None:
+    """Options are rebuilt only when what they show changes (a rebuild lays the screen out)."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_main_screen(pilot, app)
+        await pilot.press("slash", *"luon")
+        await settle(pilot)
+        options = main(app).bar.query_one("#suggestions", OptionList)
+        names = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert options.option_count == 2
+        await pilot.press("down")
+        assert options.highlighted == 1
+        await pilot.press("g")
+        await settle(pilot)
+        assert [str(options.get_option_at_index(i).prompt)
+                for i in range(options.option_count)] == names
+        assert options.highlighted == 1
+        await pilot.press("enter")
+        await settle(pilot)
+        assert [p.label for p in main(app).bar.pinned] == ["Lương Cường"]

@@ -199,14 +199,20 @@ class FilterBar(Vertical):
         self._count_width = width
 
     def set_suggestions(self, suggestions: list[Suggestion]) -> None:
+        """The options are built again only when what they show changed (the next letter of
+        a name often leaves them alike): a rebuild lays the screen out, and the highlight the
+        user moved to stays where it is."""
+        shown_before = [_shown(s) for s in self._suggestions]
         self._suggestions = suggestions
         options = self.query_one("#suggestions", OptionList)
-        options.clear_options()
-        options.add_options([Option(line) for line in _suggestion_lines(suggestions)])
+        if [_shown(s) for s in suggestions] != shown_before or not options.option_count:
+            options.clear_options()
+            options.add_options([Option(line) for line in _suggestion_lines(suggestions)])
+            if suggestions:
+                options.highlighted = 0
         visible = bool(suggestions) and bool(self.input.value.strip()) and self.input.has_focus
-        options.display = visible
-        if suggestions:
-            options.highlighted = 0
+        if options.display != visible:
+            options.display = visible
         self._place_suggestions()
 
     def highlighted_suggestion(self) -> Suggestion | None:
@@ -482,6 +488,11 @@ class FilterBar(Vertical):
                 return
         self.notify("m turns the 2025 merger on or off for a pinned place that absorbed others "
                     "(Hồ Chí Minh, Đà Nẵng, …); none is pinned.", timeout=4)
+
+
+def _shown(suggestion: Suggestion) -> tuple[str, str, str, int, str]:
+    """What a suggestion's line shows (its score does not show)."""
+    return suggestion.kind, suggestion.id, suggestion.name, suggestion.count, suggestion.note
 
 
 def _suggestion_lines(suggestions: Sequence[Suggestion]) -> list[Text]:
