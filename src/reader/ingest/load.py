@@ -6,6 +6,7 @@ unreadable, a copy of another file) and the rest loads.
 
 from __future__ import annotations
 
+import datetime as dt
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -193,10 +194,44 @@ def _parse_all(files: list[Path], recogniser: Recogniser, workers: int | None,
 
 
 def _parse_in_pool(files: list[Path], recogniser: Recogniser, cores: int) -> Iterator[Article | Skipped]:
+    """Chunks of names go out and chunks of plain tuples come back (`_packed`): unpickling an
+    Article, a dataclass with slots, costs five times what its fields as a tuple do."""
+    names = [str(path) for path in files]
     with ProcessPoolExecutor(cores, mp_context=_pool_context(), initializer=_start_worker,
                              initargs=(recogniser.gazetteer,)) as pool:
-        chunk = max(16, min(256, len(files) // (cores * 8) or 1))
-        yield from pool.map(_read_in_worker, files, chunksize=chunk)
+        chunk = max(16, min(256, len(names) // (cores * 8) or 1))
+        for start, packed in zip(range(0, len(names), chunk),
+                                 pool.map(_read_chunk, [names[i:i + chunk]
+                                                        for i in range(0, len(names), chunk)]),
+                                 strict=True):
+            for name, fields in zip(names[start:start + chunk], packed, strict=True):
+                yield _unpacked(name, fields)
+
+
+_Fields = tuple[str, str, int | None, str | None, str | None, str | None, bytes, tuple[str, ...],
+                tuple[str, ...], tuple[str, ...], str | None, str | None]
+Packed = str | _Fields
+"""A skipped file's reason, or an article's fields but its path (`_packed`)."""
+
+
+def _packed(outcome: Article | Skipped) -> Packed:
+    """What a worker sends back: the parent knows the path already, and a date goes as its
+    ordinal (a `date` pickles through a reduce call of its own)."""
+    if isinstance(outcome, Skipped):
+        return outcome.reason
+    date = outcome.date
+    return (outcome.id, outcome.title, None if date is None else date.toordinal(),
+            outcome.source, outcome.author, outcome.dateline, outcome.text, outcome.places,
+            outcome.people, outcome.person_names, outcome.url, outcome.site)
+
+
+def _unpacked(path: str, fields: Packed) -> Article | Skipped:
+    if isinstance(fields, str):
+        return Skipped(path, fields)
+    (id_, title, ordinal, source, author, dateline, text, places, people, person_names, url,
+     site) = fields
+    return Article(id_, path, title, None if ordinal is None else dt.date.fromordinal(ordinal),
+                   source, author, dateline, text, places, people, person_names, url, site)
 
 
 def _pool_context() -> multiprocessing.context.BaseContext:
@@ -234,6 +269,6 @@ def _start_worker(gazetteer: Gazetteer) -> None:
     _worker_recogniser = Recogniser(gazetteer)
 
 
-def _read_in_worker(path: Path) -> Article | Skipped:
+def _read_chunk(names: list[str]) -> list[Packed]:
     assert _worker_recogniser is not None
-    return read_file(path, _worker_recogniser)
+    return [_packed(read_file(Path(name), _worker_recogniser)) for name in names]
