@@ -6,7 +6,7 @@ article is under the cursor, and this screen tells the list and the pane what to
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from textual import events, on, work
@@ -16,12 +16,11 @@ from textual.containers import Horizontal
 from textual.widgets import Footer, Header
 from textual.worker import get_current_worker
 
-from reader.bookmarks import BookmarkError
 from reader.entities.recognise import PERSON, PLACE, Mention, Recogniser
 from reader.highlight import highlight_spans
 from reader.ingest.article import Article
 from reader.search import STRONG, Chip, Query, Result, Searcher, Suggestion
-from reader.seen import load_seen, new_since, save_seen
+from reader.seen import new_since
 from reader.store import Store
 from reader.tui.filtering import FilterOutcome, FilterRequest, run_filter, suggest
 from reader.tui.screens.article_actions import ArticleActions
@@ -78,8 +77,6 @@ class MainScreen(ReadMarks, ArticleActions, ResultViews, ReportsWorkerErrors):
         self._views_init()
         self._marks_init()
         self.live = live
-        self._known_before: frozenset[str] | None = None
-        """The articles the last start had (None until read): what is not in it is new."""
         self.store = store
         self.state = state
         self.searcher = Searcher(store)
@@ -92,7 +89,6 @@ class MainScreen(ReadMarks, ArticleActions, ResultViews, ReportsWorkerErrors):
         """Bumped by every filter request; only the latest one's outcome is applied."""
         self._loaded = frozenset(i for i, a in enumerate(store.articles)
                                  if a.id not in state.missing)
-        self._marks_cache: tuple[tuple[object, ...], frozenset[int], frozenset[int]] | None = None
         self._shown_key: tuple[object, ...] | None = None
 
     def compose(self) -> ComposeResult:
@@ -340,69 +336,6 @@ class MainScreen(ReadMarks, ArticleActions, ResultViews, ReportsWorkerErrors):
         if self._mentions[0] != article.id:
             self._mentions = (article.id, self.recogniser.mentions("\n\n".join(article.paragraphs)))
         return self._mentions[1]
-
-    def _change(self, change: Callable[[], object]) -> bool:
-        """Apply a bookmark or read-mark change; a failure is told, never raised."""
-        try:
-            change()
-        except BookmarkError as error:
-            self.notify(str(error), severity="error", timeout=10, markup=False)
-            return False
-        self._marks_changed()
-        return True
-
-    def _marks_changed(self) -> None:
-        self.article_list.set_marks(self.state.bookmarked(), self.state.read())
-        self.refresh_title()
-
-    def refresh_title(self) -> None:
-        """The title bar counts the unread and the new (since the last start) articles of
-        the current result: what is left to read of what the user is looking at. Set on the
-        screen, not the app: a Header being unmounted by a screen switch still watches the
-        app's subtitle and fails to find its title widget."""
-        if self._fetch_cancel is not None:
-            return  # the fetch's progress has the title bar until it ends
-        positions = self.result.positions
-        read, fresh_unread = self._mark_positions()
-        unread = len(positions) - len(read.intersection(positions))
-        fresh = len(fresh_unread.intersection(positions)) if fresh_unread else 0
-        parts = [f"{unread:,} unread"] + ([f"{fresh:,} new"] if fresh else [])
-        title = " · ".join(parts)
-        if title != self.sub_title:
-            self.sub_title = title
-
-    def _mark_positions(self) -> tuple[frozenset[int], frozenset[int]]:
-        """Positions of the read articles, and of the new ones still unread, kept until the
-        marks or the store change: the title is recounted on every keystroke, and a walk over
-        100,000 articles there cost more than the search."""
-        read, new = self.state.read(), self.article_list.new
-        key = (self.store, read, new)
-        cached = self._marks_cache
-        if cached is None or any(a is not b for a, b in zip(cached[0], key, strict=True)):
-            by_id = self.store.by_id
-            read_positions = frozenset(by_id[i] for i in read if i in by_id)
-            fresh = frozenset(by_id[i] for i in new if i in by_id) - read_positions
-            cached = (key, read_positions, fresh)
-            self._marks_cache = cached
-        return cached[1], cached[2]
-
-    @work(thread=True, group="seen", exit_on_error=False, name="Marking new articles")
-    def mark_new(self, ids: tuple[str, ...]) -> None:
-        """New since the last start: the ids the last start had are read, this start's are
-        written for the next (off the UI thread: 800 kB at 100,000 articles)."""
-        previous = load_seen()
-        save_seen(ids)
-        self.app.call_from_thread(self._new_marked, previous, frozenset(ids))
-
-    @work(thread=True, group="seen", exit_on_error=False, name="Remembering the articles")
-    def remember_seen(self, ids: tuple[str, ...]) -> None:
-        """After a reload: the next start counts as new only what arrives after this one."""
-        save_seen(ids)
-
-    def _new_marked(self, previous: frozenset[str] | None, ids: frozenset[str]) -> None:
-        self._known_before = previous if previous is not None else ids
-        self.article_list.set_new(new_since(previous, (a.id for a in self.store.articles)))
-        self.refresh_title()
 
     # -- actions -----------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
