@@ -76,3 +76,27 @@ def test_timeline(snap_compare, app: ReaderApp, size: tuple[int, int]) -> None: 
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("theme", ["textual-dark", "catppuccin-latte"])
+def test_article_open_at_80_columns(snap_compare, app: ReaderApp, theme: str) -> None:  # type: ignore[no-untyped-def]
+    """Below 100 columns the article takes the list's place; a bookmarked unread row keeps
+    both marks (seen after going back)."""
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        pilot.app.theme = theme
+        await pilot.press("j", "b", "enter")
+        await pilot.pause()
+        pilot.app.clear_notifications()  # "Bookmarked" would depend on time
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_list_after_bookmarking_at_80_columns(snap_compare, app: ReaderApp) -> None:  # type: ignore[no-untyped-def]
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.press("b", "j", "j", "b")
+        await pilot.pause()
+        pilot.app.clear_notifications()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
