@@ -53,7 +53,8 @@ async def test_hundreds_of_files_load_through_the_pool(
 
         def map(self, *args: Any, **kwargs: Any) -> Iterator[Any]:
             for outcome in super().map(*args, **kwargs):
-                through_pool.append(outcome)
+                # Workers answer a chunk of files at a time, as a list of records.
+                through_pool.extend(outcome if isinstance(outcome, list) else [outcome])
                 yield outcome
 
     monkeypatch.setattr("reader.ingest.load.ProcessPoolExecutor", CountedPool)
