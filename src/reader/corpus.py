@@ -30,13 +30,17 @@ def without_gc_pauses() -> Iterator[None]:
     cycle, that live as long as the store; each collection during the build, and the full
     one that would follow it, walk all of them again: a quarter of a warm start at 100,000
     articles. They are moved to the collector's permanent generation (`gc.freeze`): freed
-    as usual when the store goes, only never scanned for cycles they do not have."""
+    as usual when the store goes, only never scanned for cycles they do not have. Only
+    the first build of a process freezes: freezing takes any garbage with cycles of that
+    moment along, and reloads doing it again would pile that up for the whole session."""
     enabled = gc.isenabled()
     gc.disable()
+    first = gc.get_freeze_count() == 0
     try:
         yield
     finally:
-        gc.freeze()
+        if first:
+            gc.freeze()
         if enabled:
             gc.enable()
 

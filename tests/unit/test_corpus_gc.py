@@ -4,6 +4,7 @@ collections, and leaves the collector as it found it."""
 from __future__ import annotations
 
 import gc
+import weakref
 from collections.abc import Iterator
 
 import pytest
@@ -53,3 +54,22 @@ def test_a_collector_turned_off_stays_off() -> None:
     with without_gc_pauses():
         pass
     assert not gc.isenabled()
+
+
+def test_only_the_first_build_freezes_so_reloads_leave_garbage_collectable() -> None:
+    """A reload builds again while the interface runs: garbage with cycles of that moment
+    must not be frozen for the rest of the session."""
+    class Node:
+        def __init__(self) -> None:
+            self.me = self
+
+    gc.unfreeze()
+    with without_gc_pauses():  # the start
+        pass
+    assert gc.get_freeze_count() > 0
+    with without_gc_pauses():  # a reload
+        cycle = Node()
+    alive = weakref.ref(cycle)
+    del cycle  # a cycle: only the collector can free it
+    gc.collect()
+    assert alive() is None

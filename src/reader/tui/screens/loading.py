@@ -43,7 +43,7 @@ def saved_sort() -> SortOrder:
         return SortOrder.NEWEST
 
 
-class LoadingScreen(ReportsWorkerErrors, Screen[None]):
+class LoadingScreen(Screen[None], ReportsWorkerErrors):
     CSS_PATH = "../loading.tcss"
 
     def __init__(self, paths: Sequence[Path], bookmarks: BookmarkStore) -> None:
