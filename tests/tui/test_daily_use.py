@@ -195,3 +195,29 @@ async def test_the_count_keeps_its_whole_text_when_it_grows(app: ReaderApp) -> N
         await pilot.pause()
         assert count_text(app) == "0 of 5 articles · bookmarks · unread"
         assert count.content_size.width >= len(count_text(app))
+
+
+async def test_rows_take_the_new_theme_and_a_reloaded_title(app: ReaderApp) -> None:
+    """The list keeps each row's fitted title and styles between keystrokes; a theme change
+    or a reloaded store must still show."""
+    from reader.corpus import open_store
+    from reader.ingest.article import Article
+    from reader.store import Store
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        listing = main(app).article_list
+        dark = list(listing.render_line(1))[3].style
+        app.theme = "textual-light"
+        await pilot.pause()
+        light = list(listing.render_line(1))[3].style
+        assert dark is not None and light is not None and dark.color != light.color
+        store = open_store([])
+        first = store.articles[listing.rows[0]]
+        renamed = [Article(a.id, a.path, "Renamed title" if a is first else a.title, a.date,
+                           a.source, a.author, a.dateline, a.text, a.places, a.people,
+                           a.person_names) for a in store.articles]
+        main(app).replace_store(Store(renamed, store.gazetteer), main(app).state)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Renamed title" in listing.render_line(0).text

@@ -75,6 +75,9 @@ class ArticleList(ScrollView, can_focus=True):
         self._announced: str | None = ""
         self._keep: str | None = None
         self._by_user = False
+        self._titles: dict[tuple[int, int], str] = {}
+        self._styles: dict[tuple[bool, bool], tuple[Style, Style, Style, Style]] = {}
+        self._look: tuple[object, ...] = ()
         self.new: frozenset[str] = frozenset()
         """Articles the last start did not have (marked `+` while unread)."""
         """The article to keep under the cursor across a store swap (positions change)."""
@@ -111,6 +114,7 @@ class ArticleList(ScrollView, can_focus=True):
         self._keep = self.current_id
         self.store = store
         self.rows = []
+        self._titles.clear()
 
     def set_new(self, new: frozenset[str]) -> None:
         self.new = new
@@ -187,38 +191,68 @@ class ArticleList(ScrollView, can_focus=True):
         row = y + int(self.scroll_offset.y)
         if row >= len(self.rows):
             return Strip.blank(width, base)
-        article = self.store.articles[self.rows[row]]
-        style = base
-        if article.id not in self.read:
-            style += self.get_component_rich_style("article-list--unread", partial=True)
-        else:
-            style += self._component_style("article-list--read")
-        if row == self.cursor:
-            style += self.get_component_rich_style("article-list--cursor", partial=True)
-            if not self.has_focus:
-                style += Style(dim=False)
-        mark_style = style + self.get_component_rich_style("article-list--mark", partial=True)
-        date_style = style + self._component_style("article-list--date")
-        source_style = style + self._component_style("article-list--source")
+        position = self.rows[row]
+        article = self.store.articles[position]
+        is_read = article.id in self.read
+        style, mark_style, date_style, source_style = self._row_styles(is_read, row == self.cursor)
         # Two marks side by side: a bookmarked article can still be unread (newsboat).
-        unread = " " if article.id in self.read else "+" if article.id in self.new else "•"
+        unread = " " if is_read else "+" if article.id in self.new else "•"
         mark = ("★" if article.id in self.bookmarked else " ") + unread + " "
         date = article.date.isoformat() if article.date else "—".ljust(10)
         source = f" {shown(article.source)}" if article.source and width >= 70 else ""
         title_width = max(1, width - 1 - len(mark) - 12 - cell_len(source))
-        title = shown(article.title)
-        if cell_len(title) > title_width:
-            title = set_cell_size(title, title_width - 1) + "…"
-        else:
-            title = set_cell_size(title, title_width)
         segments = [
             Segment(" ", style),
             Segment(mark, mark_style),
             Segment(date + "  ", date_style),
-            Segment(title, style),
+            Segment(self._fitted_title(position, article.title, title_width), style),
             Segment(source, source_style),
         ]
         return Strip(segments).adjust_cell_length(width, style)
+
+    def _fitted_title(self, position: int, title: str, width: int) -> str:
+        """The title cut or padded to its cells, kept per article and width: measuring cells
+        of Vietnamese text was most of a row's cost, and every keystroke redraws the rows."""
+        key = (position, width)
+        fitted = self._titles.get(key)
+        if fitted is None:
+            if len(self._titles) > 4096:
+                self._titles.clear()
+            text = shown(title)
+            if cell_len(text) > width:
+                fitted = set_cell_size(text, width - 1) + "…"
+            else:
+                fitted = set_cell_size(text, width)
+            self._titles[key] = fitted
+        return fitted
+
+    def _row_styles(self, is_read: bool, is_cursor: bool) -> tuple[Style, Style, Style, Style]:
+        """A row's styles (text, mark, date, source), worked out once per look of the list
+        (theme, focus) rather than once per row and keystroke."""
+        look = (self.rich_style, self.has_focus, self.app.theme)
+        if look != self._look:
+            self._look = look
+            self._styles.clear()
+        key = (is_read, is_cursor)
+        styles = self._styles.get(key)
+        if styles is None:
+            style = self.rich_style
+            if is_read:
+                style += self._component_style("article-list--read")
+            else:
+                style += self.get_component_rich_style("article-list--unread", partial=True)
+            if is_cursor:
+                style += self.get_component_rich_style("article-list--cursor", partial=True)
+                if not self.has_focus:
+                    style += Style(dim=False)
+            styles = (
+                style,
+                style + self.get_component_rich_style("article-list--mark", partial=True),
+                style + self._component_style("article-list--date"),
+                style + self._component_style("article-list--source"),
+            )
+            self._styles[key] = styles
+        return styles
 
     def _component_style(self, name: str) -> Style:
         """A component's Rich style with its colour blended over the list's background.
