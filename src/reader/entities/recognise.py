@@ -311,9 +311,12 @@ class Recogniser:
                 continue
             surface = text[start:end]
             key = _atoms(match.group())
-            accepted = next((a for a in self._spelt(surface, key)
-                             if not self._bare_hcm(a, key, folded, start, end)), None)
-            if accepted is None:
+            for accepted in self._spelt(surface, key):
+                # The id is compared first: only Ho Chi Minh's aliases need their context.
+                if accepted.entity_id != "ho-chi-minh" or \
+                        not self._bare_hcm(accepted, key, folded, start, end):
+                    break
+            else:
                 continue
             position = end
             if THING_AFTER.match(text, end):
