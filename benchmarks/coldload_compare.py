@@ -15,7 +15,9 @@ Two sets of files: the synthetic corpus of `make_corpus.py` and the development 
 tests/devset (130 real-shaped articles, passed over several times per run since it is small).
 `--whole N` also times the whole cold load (`load_paths`: walk, read, decode, clean, parse,
 recognise, on every core) of an N-article corpus, wall clock, against the read-and-decode
-floor measured in the same run, and prints MB/s for both.
+floor measured in the same run, and prints MB/s for both; and, where the commit has a pool
+function, a pool of a single worker, which parts the pool's own cost from the cost of two
+workers running at once.
 """
 
 from __future__ import annotations
@@ -124,9 +126,16 @@ load = timed(lambda: load_paths([folder], recogniser))
 floors.append(timed(floor))
 one = timed(lambda: load_paths([folder], recogniser, workers=1))
 floors.append(timed(floor))
-print(json.dumps({"load": load[0], "pool_cpu": load[1] + load[2],
-                  "floor": min(f[0] for f in floors), "one": one[1],
-                  "floor_cpu": min(f[1] for f in floors)}))
+result = {"load": load[0], "pool_cpu": load[1] + load[2], "floor": min(f[0] for f in floors),
+          "one": one[1], "floor_cpu": min(f[1] for f in floors)}
+import reader.ingest.load as loader
+in_pool = getattr(loader, "_parse_in_pool", None)  # older commits have none
+if in_pool is not None:
+    # A pool of one worker: its CPU beyond one process is the pool's own cost (sending,
+    # receiving, a worker's cold start), apart from what two workers at once cost each other.
+    single = timed(lambda: list(in_pool(files, recogniser, 1)))
+    result["worker1"] = single[1] + single[2]
+print(json.dumps(result))
 """
 
 
@@ -214,19 +223,23 @@ def whole(size: int, seed: int, rounds: int, sides: dict[str, Path], scratch: Pa
           f"best of {rounds}")
     cores = os.cpu_count() or 1
     print(f"  {'':6} {'pool wall':>9} {'MB/s':>6} {'pool CPU':>9} {'MB/s/core':>9} "
-          f"{'1 process CPU':>13} {'MB/s':>6} {'floor MB/s':>10} {'ratio':>6}")
+          f"{'1 process CPU':>13} {'MB/s':>6} {'floor MB/s':>10} {'ratio':>6} {'1-worker CPU':>12}")
     for side, result in best.items():
+        worker1 = f"{result['worker1']:11.2f}s" if "worker1" in result else f"{'n/a':>12}"
         print(f"  {side:6} {result['load']:8.2f}s {megabytes / result['load']:6.1f} "
               f"{result['pool_cpu']:8.2f}s {megabytes / result['pool_cpu']:9.1f} "
               f"{result['one']:12.2f}s {megabytes / result['one']:6.1f} "
-              f"{megabytes / result['floor_cpu']:10.0f} {result['one'] / result['floor_cpu']:6.1f}")
+              f"{megabytes / result['floor_cpu']:10.0f} {result['one'] / result['floor_cpu']:6.1f} "
+              f"{worker1}")
     print(f"  new/old: pool wall {best['new']['load'] / best['old']['load']:.3f}, "
           f"pool CPU {best['new']['pool_cpu'] / best['old']['pool_cpu']:.3f}, "
           f"one process CPU {best['new']['one'] / best['old']['one']:.3f}")
     print(f"  ({cores} cores; wall time counts other work on the machine too, CPU time does "
           "not: on idle cores the pool's wall time is about its CPU time over the cores. The "
           "floor reads and decodes the same files in the same process; ratio = one process "
-          "CPU / floor CPU)")
+          "CPU / floor CPU. 1-worker CPU: a pool of one worker, parent and worker; its excess "
+          "over one process is the pool's own cost, and the pool's CPU beyond it is what two "
+          "workers at once cost each other)")
 
 
 def main(argv: list[str] | None = None) -> int:
