@@ -21,7 +21,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.store import Store
-from reader.tui.display import shown
+from reader.tui.display import blended_style, shown
 
 
 class ArticleList(ScrollView, can_focus=True):
@@ -255,15 +255,7 @@ class ArticleList(ScrollView, can_focus=True):
         return styles
 
     def _component_style(self, name: str) -> Style:
-        """A component's Rich style with its colour blended over the list's background.
-        Rich colours have no alpha: a muted theme colour such as `$foreground-muted` would
-        otherwise come out at full strength, as bright as unread rows."""
-        style = self.get_component_rich_style(name, partial=True)
-        colour = self.get_component_styles(name).color
-        if colour.a < 1:
-            _, background = self.background_colors
-            style += Style(color=(background + colour).rich_color)
-        return style
+        return blended_style(self, name)
 
     def _empty_line(self, y: int, width: int, base: Style) -> Strip:
         style = base + self._component_style("article-list--empty")

@@ -12,7 +12,7 @@ from rich.style import Style
 from textual.strip import Strip
 from textual.widget import Widget
 
-from reader.tui.display import shown
+from reader.tui.display import blended_style, shown
 from reader.tui.session import PreviewRow
 
 _MARKS = frozenset("★•+ ")
@@ -51,10 +51,4 @@ class TitlePreview(Widget):
         ]).adjust_cell_length(width, style)
 
     def _component_style(self, name: str) -> Style:
-        """Blended over the background, as the article list does: Rich colours have no alpha."""
-        style = self.get_component_rich_style(name, partial=True)
-        colour = self.get_component_styles(name).color
-        if colour.a < 1:
-            _, background = self.background_colors
-            style += Style(color=(background + colour).rich_color)
-        return style
+        return blended_style(self, name)
