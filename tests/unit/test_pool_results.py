@@ -32,7 +32,7 @@ def every_field(article: Article) -> dict[str, object]:
 def test_an_article_comes_back_with_every_field(date: dt.date | None) -> None:
     article = Article("0123456789abcdef", "/news/a.txt", "Tiêu đề", date, "Công an", "Minh Châu",
                       "HÀ NỘI", "Đoạn một.\n\nĐoạn hai.".encode(), ("ha-noi", "hue"),
-                      ("to-lam",), ("Tô Lâm",), "https://example.vn/a", "Báo Công an")
+                      ("to-lam",), ("Tô Lâm",), "https://news.example/a", "Báo Công an")
     assert every_field(_unpacked("/news/a.txt", _packed(article))) == every_field(article)
 
 
