@@ -136,7 +136,7 @@ def select(store: Store, args: argparse.Namespace) -> list[int]:
         chips = [Chip(kind, resolve_entity(searcher, kind, name).id, include_merged=not args.no_merged)
                  for kind, names in ((PLACE, args.province), (PERSON, args.person))
                  for name in names]
-        positions = searcher.run(Query(tuple(chips), text), sort).positions
+        positions = list(searcher.run(Query(tuple(chips), text), sort).positions)
     if period is not None:
         inside = store.dated_within(period.start, period.end)
         positions = [i for i in positions if i in inside]

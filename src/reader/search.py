@@ -26,6 +26,7 @@ from rapidfuzz.distance import Levenshtein
 from reader.analysis.dateranges import take_date_ranges
 from reader.entities.fold import fold_words
 from reader.entities.recognise import PERSON, PLACE
+from reader.ordered_selection import OrderedSelection
 from reader.store import Entity, SortOrder, Store
 
 STRONG = 85.0
@@ -79,7 +80,7 @@ class Query:
 
 @dataclass(slots=True, frozen=True)
 class Result:
-    positions: list[int]
+    positions: OrderedSelection
     matched: tuple[tuple[str, str], ...] = ()
     """Entities the free text was taken to mean (for highlighting)."""
     words: tuple[str, ...] = field(default=())
@@ -250,22 +251,24 @@ class Searcher:
         return table
 
     # -- names -----------------------------------------------------------------------------
-    def _candidates(self, words: Sequence[str]) -> set[int]:
+    def _candidates(self, words: Sequence[str], narrow: bool = False) -> set[int]:
         """Spellings that can score at all: the first typed word must match one of their
-        words (equal, prefix or a typo away), or the whole text must match them joined."""
+        words (equal, prefix or a typo away), or the whole text must match them joined.
+
+        With `narrow` (scores of SUGGEST and up only), every later word must also come
+        within SUGGEST of one of their words: `nguyen van b` scores the few dozen
+        spellings with a `van` and a `b…`, not the two thousand busiest Nguyễns, which
+        took most of a keystroke at 100,000 articles and could leave the right one out."""
         table = self._names()
-        first = words[0]
-        found: set[int] = set()
-        for word in _with_prefix(table.words, first):
-            found.update(table.by_word[word])
-        if len(first) > 2:
-            close = process.extract(first, table.words, scorer=Levenshtein.normalized_similarity,
-                                    score_cutoff=0.69, limit=None)
-            close += [(table.words[i], score, i) for _, score, i in process.extract(
-                first, table.heads(len(first)), scorer=Levenshtein.normalized_similarity,
-                score_cutoff=0.73, limit=None)]
-            for word, _, _ in close:
-                found.update(table.by_word[word])
+        found = self._word_candidates(table, words[0], (0.69, 0.73))
+        if narrow:
+            for word in words[1:]:
+                if not found:
+                    break
+                # _word_score: at least SUGGEST when whole >= 0.6 or head * 0.95 >= 0.6;
+                # a margin below both, as the cutoff is compared in floating point.
+                found &= self._word_candidates(table, word,
+                                               (SUGGEST / 100 - 0.01, SUGGEST / 95 - 0.01))
         joined = "".join(words)
         found.update(table.by_joined.get(joined, ()))
         if len(words) == 1 and len(joined) > 3:
@@ -277,11 +280,29 @@ class Searcher:
             found = set(heapq.nsmallest(MAX_CANDIDATES, found, key=table.weight.__getitem__))
         return found
 
+    @staticmethod
+    def _word_candidates(table: NameTable, word: str, cutoffs: tuple[float, float]) -> set[int]:
+        """Spellings with a word equal to `word`, starting with it, or (past two letters)
+        as similar as the cutoffs ask, whole or cut to its length."""
+        found: set[int] = set()
+        for name_word in _with_prefix(table.words, word):
+            found.update(table.by_word[name_word])
+        if len(word) > 2:
+            whole, head = cutoffs
+            close = process.extract(word, table.words, scorer=Levenshtein.normalized_similarity,
+                                    score_cutoff=whole, limit=None)
+            close += [(table.words[i], score, i) for _, score, i in process.extract(
+                word, table.heads(len(word)), scorer=Levenshtein.normalized_similarity,
+                score_cutoff=head, limit=None)]
+            for name_word, _, _ in close:
+                found.update(table.by_word[name_word])
+        return found
+
     def _score_all(self, words: tuple[str, ...]) -> dict[tuple[str, str], float]:
         """The best score of every place and person scoring at least SUGGEST."""
         table = self._names()
         best: dict[tuple[str, str], float] = {}
-        for number in self._candidates(words):
+        for number in self._candidates(words, narrow=True):
             key, spelling = table.spellings[number]
             score = name_score(words, spelling)
             if score >= SUGGEST and score > best.get(key, 0.0):

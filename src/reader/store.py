@@ -19,6 +19,7 @@ from reader.entities.gazetteer import Gazetteer
 from reader.entities.recognise import PERSON, PLACE
 from reader.ingest.article import Article
 from reader.ingest.load import Skipped
+from reader.ordered_selection import OrderedSelection
 from reader.word_index import WordIndex, for_articles
 
 Progress = Callable[[int, int], None]
@@ -231,16 +232,17 @@ class Store:
         dated.sort(key=by_date, reverse=sort is SortOrder.NEWEST)
         return dated + undated
 
-    def sorted(self, subset: Iterable[int] | None, sort: SortOrder) -> list[int]:
+    def sorted(self, subset: Iterable[int] | None, sort: SortOrder) -> OrderedSelection:
         """The subset's positions in the given order. The cost follows the smaller of the
         subset and what it leaves out, never a pass over every position in Python: a first
-        letter typed at 100,000 articles keeps nearly all of them."""
+        letter typed at 100,000 articles keeps nearly all of them. Between the two, the
+        order is walked only as far as the positions are read (`OrderedSelection`)."""
         order = self.order(sort)
         if subset is None:
-            return list(order)
+            return OrderedSelection.of(order, self._everything())
         wanted = subset if isinstance(subset, (set, frozenset)) else set(subset)
         if len(wanted) * 8 < len(order):
-            return sorted(wanted, key=self._rank(sort).__getitem__)
+            return OrderedSelection.of(sorted(wanted, key=self._rank(sort).__getitem__), wanted)
         if len(wanted) * 4 > len(order) * 3:
             missing = self._everything().difference(wanted)
             cuts = sorted(map(self._rank(sort).__getitem__, missing))
@@ -250,8 +252,8 @@ class Store:
                 kept += order[start:cut]
                 start = cut + 1
             kept += order[start:]
-            return kept
-        return [i for i in order if i in wanted]
+            return OrderedSelection.of(kept, wanted)
+        return OrderedSelection(order, wanted)
 
     def _everything(self) -> frozenset[int]:
         every = self._all

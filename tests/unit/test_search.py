@@ -141,9 +141,9 @@ def test_filter_and_suggestions_score_a_text_once(seed_store: Store,
     calls: list[tuple[str, ...]] = []
     real = Searcher._candidates
 
-    def counted(self: Searcher, words: tuple[str, ...]) -> set[int]:
+    def counted(self: Searcher, words: tuple[str, ...], narrow: bool = False) -> set[int]:
         calls.append(tuple(words))
-        return real(self, words)
+        return real(self, words, narrow)
 
     monkeypatch.setattr(Searcher, "_candidates", counted)
     searcher.run(Query((), "tam quang"))

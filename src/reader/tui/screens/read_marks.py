@@ -167,10 +167,10 @@ class ReadMarks(Screen[None]):
         app's subtitle and fails to find its title widget."""
         if self._fetch_cancel is not None:
             return  # the fetch's progress has the title bar until it ends
-        positions = self.result.positions
+        positions = self.result.positions.members  # a set: the order is not needed here
         read, fresh_unread = self._mark_positions()
-        unread = len(positions) - len(read.intersection(positions))
-        fresh = len(fresh_unread.intersection(positions)) if fresh_unread else 0
+        unread = len(positions) - len(read & positions)
+        fresh = len(fresh_unread & positions) if fresh_unread else 0
         parts = [f"{unread:,} unread"] + ([f"{fresh:,} new"] if fresh else [])
         title = " · ".join(parts)
         if title != self.sub_title:

@@ -7,6 +7,7 @@ five, and a new filter result is swapped in without building a widget per row.
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rich.cells import cell_len, set_cell_size
@@ -67,7 +68,7 @@ class ArticleList(ScrollView, can_focus=True):
     def __init__(self, store: Store, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.store = store
-        self.rows: list[int] = []
+        self.rows: Sequence[int] = []
         self.bookmarked: frozenset[str] = frozenset()
         self.read: frozenset[str] = frozenset()
         self.empty_message = "No articles."
@@ -89,7 +90,7 @@ class ArticleList(ScrollView, can_focus=True):
             return None
         return self.store.articles[self.rows[min(self.cursor, len(self.rows) - 1)]].id
 
-    def set_rows(self, rows: list[int]) -> None:
+    def set_rows(self, rows: Sequence[int]) -> None:
         """Swap in a new result; keep the cursor on its article if it is still listed."""
         keep = self._keep if self._keep is not None else self.current_id
         self._keep = None

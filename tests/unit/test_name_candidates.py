@@ -1,0 +1,35 @@
+"""Scores of typed names: narrowing the spellings to score by every typed word (not only
+the first) changes no score of SUGGEST or more. Checked against scoring every spelling
+of the gazetteer, typos and partial words included."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.entities.fold import fold_words
+from reader.search import SUGGEST, Searcher, name_score
+
+TYPED = [
+    "nguyen van b", "nguyen van binh", "nguyen phu trong", "nguyen phu trung", "nguyen xyz",
+    "luong tam q", "luong tam quang", "luong tam quan", "tam quang", "to lam", "ha n",
+    "ha noi", "hanoi", "ho chi minh", "ho chi min", "thanh hoa", "thanh h", "quang n",
+    "lam dong", "lamm dong", "da n", "can tho", "vo van thuong", "vo van thuongg",
+    "ba ria vung tau", "dak lak", "tran luu q", "phan van giang", "p v giang",
+    "nguyen phu truxg", "luong tam qxaxg",
+]
+
+
+def everything_scored(searcher: Searcher, text: str) -> dict[tuple[str, str], float]:
+    words = tuple(fold_words(text))
+    table = searcher._names()
+    best: dict[tuple[str, str], float] = {}
+    for key, spelling in table.spellings:
+        score = name_score(words, spelling)
+        if score >= SUGGEST and score > best.get(key, 0.0):
+            best[key] = score
+    return best
+
+
+@pytest.mark.parametrize("text", TYPED)
+def test_narrowed_scores_are_the_scores_of_every_spelling(searcher: Searcher, text: str) -> None:
+    assert searcher.score_entities(text) == everything_scored(searcher, text)
