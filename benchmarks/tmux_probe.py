@@ -4,8 +4,10 @@ Keys go in with `tmux send-keys`; the screen is read back with `capture-pane`, p
 fast as tmux answers (a few ms a look). The first word is typed the moment the list shows,
 at typing speed, and timed from its last key until the count shows what `reader list
 --query` says it should: a filter waiting for an index cannot hide. Then each key of a
-name is timed from sending it to the last change of the screen before it stays still for
-SETTLE seconds: the list, the count and the suggestions have all caught up. A bare Textual
+name is timed from sending it to the last change, before the screen stays still for SETTLE
+seconds, of two things: what the user watches while typing (the bar, the count, the list
+and the suggestions: the screen without the reading pane beside the list), and the whole
+screen (the reading pane, which follows once the typing pauses, included). A bare Textual
 app (one line and an Input) runs in the same harness, so its figures are the floor: what
 any Textual app costs in this terminal.
 
@@ -96,19 +98,49 @@ class Terminal:
 
     def settle(self, before: str, sent: float) -> tuple[float, str]:
         """Seconds from `sent` to the last change of the screen, once it stays still."""
-        last_change, last = sent, before
+        (latency, _), screen = self.settle_both(before, sent)
+        return latency, screen
+
+    def settle_both(self, before: str, sent: float) -> tuple[tuple[float, float], str]:
+        """Seconds from `sent` to the last change of the whole screen and of its part
+        without the reading pane (`watched`), once the whole screen stays still."""
+        last_change = last_watched_change = sent
+        last, last_watched = before, watched(before)
         deadline = sent + TIMEOUT
         while True:
             screen = self.screen()
             now = time.perf_counter()
             if screen != last:
                 last_change, last = now, screen
+                part = watched(screen)
+                if part != last_watched:
+                    last_watched_change, last_watched = now, part
             elif now - last_change >= SETTLE or now > deadline:
-                return last_change - sent, last
+                return (last_change - sent, last_watched_change - sent), last
 
     def close(self) -> None:
         subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True,
                        check=False)
+
+
+def watched(screen: str) -> str:
+    """The screen without the reading pane: what a user typing in the filter bar watches.
+    Side by side, the pane is every column from its top-left corner (the `╭` just after the
+    list's `╮`), except on the rows of the suggestions, which lie over both panes and are
+    kept to the box's right edge. Stacked (below 100 columns) there is no pane beside the list: all of it."""
+    lines = screen.splitlines()
+    split = next((line.find("╮╭") + 1 for line in lines if "╮╭" in line), 0)
+    if not split:
+        return screen
+    box_top = next((n for n, line in enumerate(lines) if "╭─ suggestions" in line), None)
+    box, right = range(0), split
+    if box_top is not None:
+        left = lines[box_top].find("╭─ suggestions")
+        right = max(split, lines[box_top].find("╮", left) + 1)
+        box_bottom = next((n for n in range(box_top + 1, len(lines))
+                           if lines[n][left:left + 1] == "╰"), len(lines) - 1)
+        box = range(box_top, box_bottom + 1)
+    return "\n".join(line[:right] if n in box else line[:split] for n, line in enumerate(lines))
 
 
 def _command(argv: list[str]) -> str:
@@ -117,13 +149,15 @@ def _command(argv: list[str]) -> str:
     return f"env {exports} TERM=xterm-256color {shlex.join(argv)}"
 
 
-def _keys(term: Terminal, text: str, screen: str) -> list[float]:
-    latencies = []
+def _keys(term: Terminal, text: str, screen: str) -> tuple[list[float], list[float]]:
+    """Per key: seconds to the settled screen, and to the settled list and suggestions."""
+    whole, part = [], []
     for key in text:
         sent = term.send("Space" if key == " " else key)
-        latency, screen = term.settle(screen, sent)
-        latencies.append(latency)
-    return latencies
+        (latency, watched_latency), screen = term.settle_both(screen, sent)
+        whole.append(latency)
+        part.append(watched_latency)
+    return whole, part
 
 
 def expected_count(folder: Path, word: str) -> int:
@@ -170,10 +204,10 @@ def probe_reader(folder: Path) -> dict[str, object]:
         term.send("C-u")
         _, screen = term.wait_for(f"{total} of {total} articles")
         _, screen = term.settle(screen, time.perf_counter())
-        keys = _keys(term, TYPED, screen)
+        keys, list_keys = _keys(term, TYPED, screen)
         term.send("Escape")
         return {"list": listed - started, "first": first, "first_word": first_word, "keys": keys,
-                "count": f"{expected} of {total}", "lost_keys": lost}
+                "list_keys": list_keys, "count": f"{expected} of {total}", "lost_keys": lost}
     finally:
         term.close()
 
@@ -188,8 +222,8 @@ def probe_bare() -> dict[str, object]:
         shown, screen = term.wait_for(FIRST_WORD)
         first_word = shown - last
         _, screen = term.settle(term.screen(), term.send("C-u"))
-        keys = _keys(term, TYPED, screen)
-        return {"first": first, "first_word": [first_word], "keys": keys}
+        keys, list_keys = _keys(term, TYPED, screen)
+        return {"first": first, "first_word": [first_word], "keys": keys, "list_keys": list_keys}
     finally:
         term.close()
 

@@ -18,6 +18,8 @@ from pathlib import Path
 
 from timing import Figure, child_env, percentile
 
+from reader.tui.screens.main import PANE_AFTER_TYPING
+
 HERE = Path(__file__).resolve().parent
 PROBE = HERE / "tui_probe.py"
 TMUX_PROBE = HERE / "tmux_probe.py"
@@ -53,9 +55,12 @@ def terminal(folder: Path, repeats: int) -> dict[str, Figure]:
     lost = [str(r["lost_keys"]) for r in readers if r.get("lost_keys")]
     if lost:
         print(f"keys typed right after the list showed went missing: {lost}", file=sys.stderr)
-    keys = _samples(readers, "keys")
+    keys = _samples(readers, "list_keys")
+    screens = _samples(readers, "keys")
     bare_keys = _samples(bares, "keys")
     note = f"tmux {len(keys)} keys typing a name; floor: bare app + Input, same harness"
+    screen_note = (f"tmux {len(screens)} keys; the reading pane follows {PANE_AFTER_TYPING} s "
+                   "after the typing pauses; floor: bare app + Input")
     return {
         "term-list": Figure(listed, bare_first, note=f"tmux, warm; {listed - bare_first:+.2f} s "
                                                      "over the bare app's first paint; the "
@@ -68,6 +73,10 @@ def terminal(folder: Path, repeats: int) -> dict[str, Figure]:
                                        + (f"; {len(lost)} run(s) lost keys" if lost else "")),
         "term-key-p50": Figure(percentile(keys, 0.5), percentile(bare_keys, 0.5), note=note),
         "term-key-p95": Figure(percentile(keys, 0.95), percentile(bare_keys, 0.95), note=note),
+        "term-screen-p50": Figure(percentile(screens, 0.5), percentile(bare_keys, 0.5),
+                                  note=screen_note),
+        "term-screen-p95": Figure(percentile(screens, 0.95), percentile(bare_keys, 0.95),
+                                  note=screen_note),
     }
 
 

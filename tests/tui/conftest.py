@@ -11,7 +11,17 @@ from reader.bookmarks import BookmarkStore
 from reader.corpus import open_store
 from reader.store import Store
 from reader.tui.app import ReaderApp
+from reader.tui.screens import main as main_screen
 from reader.tui.state import ReadingState
+
+
+@pytest.fixture(autouse=True)
+def pane_follows_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The reading pane waits `PANE_AFTER_TYPING` after a change in the filter bar before
+    it shows the article under the cursor. Tests of what the pane shows read it as soon as
+    the filter has run, so here it follows at once; `test_pane_waits_for_typing_to_pause`
+    puts the wait back and tests it."""
+    monkeypatch.setattr(main_screen, "PANE_AFTER_TYPING", 0.0)
 
 
 @pytest.fixture(scope="session")

@@ -74,3 +74,19 @@ def test_only_the_first_build_freezes_so_reloads_leave_garbage_collectable() -> 
     del cycle  # a cycle: only the collector can free it
     gc.collect()
     assert alive() is None
+
+
+def test_settling_freezes_what_the_first_screen_built_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What the session keeps leaves later collections; a second call (a reload) freezes
+    nothing more, so garbage of that moment stays collectable."""
+    import reader.corpus as corpus
+
+    monkeypatch.setattr(corpus, "_settled", False)
+    gc.unfreeze()
+    kept = [[n] for n in range(100)]
+    corpus.settle_memory()
+    tracked = {id(o) for o in gc.get_objects()}
+    assert id(kept) not in tracked and gc.get_freeze_count() > 0
+    later = [[n] for n in range(100)]
+    corpus.settle_memory()
+    assert id(later) in {id(o) for o in gc.get_objects()}

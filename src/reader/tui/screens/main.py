@@ -6,6 +6,7 @@ article is under the cursor, and this screen tells the list and the pane what to
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -13,9 +14,11 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import Footer, Header
+from textual.timer import Timer
+from textual.widgets import Footer
 from textual.worker import get_current_worker
 
+from reader.corpus import settle_memory
 from reader.entities.recognise import PERSON, PLACE, Mention, Recogniser
 from reader.highlight import highlight_spans
 from reader.ingest.article import Article
@@ -32,12 +35,24 @@ from reader.tui.widgets.facet_pane import FacetPane
 from reader.tui.widgets.filter_bar import FilterBar
 from reader.tui.widgets.reading_pane import ArticleView, ReadingPane
 from reader.tui.widgets.timeline_chart import TimelineChart
+from reader.tui.widgets.title_bar import TitleBar
 from reader.tui.workers import ReportsWorkerErrors
 
 WIDE = 100
 """From this width the list and the article stand side by side; below it the list takes the
 whole width and `enter` opens the article in its place (titles of ~18 characters cannot be
 told apart)."""
+
+SETTLE_AFTER = 0.5
+"""Seconds after the first screen (and its word index) before `settle_memory` runs: one
+pause of a full collection, before the user has typed much, instead of one every few keys."""
+
+PANE_AFTER_TYPING = 0.15
+"""Seconds the reading pane waits after a change in the filter bar before it shows the
+article under the cursor. While a name is typed the list narrows at every key, and the
+article at its top changes with it: drawing each one (its highlights found, its height laid
+out) took more than the list itself and was read by nobody. The pane follows once the typing
+pauses; moving the cursor shows an article at once."""
 
 
 class MainScreen(ReadMarks, ArticleActions, ResultViews, ReportsWorkerErrors):
@@ -83,16 +98,19 @@ class MainScreen(ReadMarks, ArticleActions, ResultViews, ReportsWorkerErrors):
         self.recogniser = Recogniser(store.gazetteer)
         self.sort = state.sort
         self.bookmarks_only = False
-        self.result = Result(list(range(len(store))))
+        self.result = Result(store.sorted(None, self.sort))
         self._generation = 0
         self._mentions: tuple[str, list[Mention]] = ("", [])
         """Bumped by every filter request; only the latest one's outcome is applied."""
         self._loaded = frozenset(i for i, a in enumerate(store.articles)
                                  if a.id not in state.missing)
         self._shown_key: tuple[object, ...] | None = None
+        self._pane_due = 0.0
+        """Until this moment (monotonic clock) the reading pane waits: see PANE_AFTER_TYPING."""
+        self._pane_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield FilterBar(id="filter")
         with Horizontal(id="panes"):
             yield FacetPane(self.store, id="facets")
@@ -114,6 +132,8 @@ class MainScreen(ReadMarks, ArticleActions, ResultViews, ReportsWorkerErrors):
         # Build what the loading did not find saved once the first screen is painted.
         if not self.store.index_ready:
             self.call_after_refresh(self.prepare_index, self.searcher)
+        else:
+            self.set_timer(SETTLE_AFTER, settle_memory)
         if self.store.skipped:
             count = len(self.store.skipped)
             self.notify(f"{count} file{'s' if count > 1 else ''} skipped; press w to see why.",
@@ -183,6 +203,7 @@ class MainScreen(ReadMarks, ArticleActions, ResultViews, ReportsWorkerErrors):
     def _index_built(self, searcher: Searcher) -> None:
         if searcher is self.searcher:
             self.refilter()
+            self.set_timer(SETTLE_AFTER, settle_memory)
 
     def _apply(self, outcome: FilterOutcome) -> None:
         request = outcome.request
@@ -227,6 +248,7 @@ class MainScreen(ReadMarks, ArticleActions, ResultViews, ReportsWorkerErrors):
 
     @on(FilterBar.Changed)
     def _filter_changed(self, event: FilterBar.Changed) -> None:
+        self._pane_due = time.monotonic() + PANE_AFTER_TYPING
         self.refilter_in_background(self._request(Query(event.chips, event.text)), self.searcher)
 
     @on(FilterBar.PinRequested)
@@ -247,6 +269,8 @@ class MainScreen(ReadMarks, ArticleActions, ResultViews, ReportsWorkerErrors):
     @on(ArticleList.Highlighted)
     def _highlighted(self, event: ArticleList.Highlighted) -> None:
         self.note_chosen(event.article_id if event.by_user else None)
+        if event.by_user:
+            self._pane_due = 0.0
         self._show_current()
 
     @on(ArticleList.Selected)
@@ -303,6 +327,13 @@ class MainScreen(ReadMarks, ArticleActions, ResultViews, ReportsWorkerErrors):
         return wanted
 
     def _show_current(self) -> None:
+        wait = self._pane_due - time.monotonic()
+        if self._pane_timer is not None:
+            self._pane_timer.stop()
+            self._pane_timer = None
+        if wait > 0:
+            self._pane_timer = self.set_timer(wait, self._show_current, name="pane after typing")
+            return
         pane = self.query_one(ReadingPane)
         article_id = self.article_list.current_id
         if article_id is None:

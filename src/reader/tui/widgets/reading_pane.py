@@ -30,6 +30,7 @@ from reader.entities.recognise import PERSON, PLACE
 from reader.highlight import ENTITY, FIND_LIMIT, Span, find_matches
 from reader.ingest.article import Article
 from reader.tui.display import shown
+from reader.tui.redraw import update_in_place
 from reader.tui.widgets.article_body import ArticleBody, Mark
 from reader.tui.widgets.find_bar import FindBar
 
@@ -180,13 +181,13 @@ class ReadingPane(VerticalScroll, can_focus=True):
         note = self.query_one("#note", Static)
         view = self.view
         if view is None:
-            title.update(Text(empty))
+            update_in_place(title, Text(empty))
             for widget in (meta, chips, note):
-                widget.update("")
+                update_in_place(widget, "")
                 widget.display = False
             return
         article = view.article
-        title.update(Text(("★ " if view.bookmarked else "") + shown(article.title)))
+        update_in_place(title, Text(("★ " if view.bookmarked else "") + shown(article.title)))
         minutes = self._minutes
         parts = [
             shown(article.source) if article.source else None,
@@ -202,7 +203,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
             line.append("\n" if not article.site or article.site == article.source else " · ")
             line.append(shown(article.url), style="underline")
             line.append("  (o open · y copy)", style="italic")
-        meta.update(line)
+        update_in_place(meta, line)
         meta.display = True
         line = Text()
         styles = self._theme_styles()
@@ -210,9 +211,9 @@ class ReadingPane(VerticalScroll, can_focus=True):
             for name in names:
                 line.append(f" {name} ".replace(" ", "\u00a0"), style=styles[f"chip-{kind}"])
                 line.append(" ")
-        chips.update(line)
+        update_in_place(chips, line)
         chips.display = bool(view.places or view.people)
-        note.update(Text(f"Note: {shown(view.note)}") if view.note else "")
+        update_in_place(note, Text(f"Note: {shown(view.note)}") if view.note else "")
         note.display = bool(view.note)
 
     def _render_source(self, view: ArticleView | None) -> None:
@@ -225,7 +226,7 @@ class ReadingPane(VerticalScroll, can_focus=True):
         parts = [f"id {article.id}"]
         if article.path and not view.missing_note:  # a ghost's text names its old file
             parts.append(f"file {shown(article.path)}")
-        source.update(Text(" · ".join(parts)))
+        update_in_place(source, Text(" · ".join(parts)))
 
     # -- highlights ----------------------------------------------------------------------------
     def _marks(self, index: int) -> tuple[Mark, ...]:

@@ -1,0 +1,136 @@
+"""What a keystroke in the filter bar redraws: the list at once, the reading pane once the
+typing pauses, and lines of text in place when their size does not change."""
+
+from __future__ import annotations
+
+import pytest
+from textual.app import App, ComposeResult
+from textual.containers import Vertical
+from textual.widget import Widget
+from textual.widgets import Static
+from textual.widgets._header import HeaderTitle
+
+from reader.entities.fold import fold_words
+from reader.search import Query
+from reader.tui.app import ReaderApp
+from reader.tui.redraw import update_in_place
+from reader.tui.screens import main as main_screen
+from reader.tui.screens.main import MainScreen
+from reader.tui.widgets.reading_pane import ReadingPane
+from reader.tui.widgets.title_bar import TitleBar
+
+
+def main(app: ReaderApp) -> MainScreen:
+    assert isinstance(app.screen, MainScreen)
+    return app.screen
+
+
+def shown_id(screen: MainScreen) -> str | None:
+    view = screen.query_one(ReadingPane).view
+    return view.article.id if view else None
+
+
+def word_moving_another_article_to_the_top(screen: MainScreen) -> str:
+    """A word of the last listed article's title that puts some other article first."""
+    listing = screen.article_list
+    first = listing.current_id
+    last = screen.store.articles[listing.rows[-1]]
+    for word in fold_words(last.title):
+        positions = screen.searcher.run(Query((), word), screen.sort).positions
+        if len(word) > 3 and positions and screen.store.articles[positions[0]].id != first:
+            return word
+    raise AssertionError("no word in the last title changes the first article")
+
+
+@pytest.fixture
+def layouts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The widgets that asked for a layout of the screen, by id or class name."""
+    asked: list[str] = []
+    refresh = Widget.refresh
+
+    def spied(self: Widget, *regions, repaint: bool = True, layout: bool = False,  # type: ignore[no-untyped-def]
+              recompose: bool = False) -> Widget:
+        if layout:
+            asked.append(self.id or type(self).__name__)
+        return refresh(self, *regions, repaint=repaint, layout=layout, recompose=recompose)
+
+    monkeypatch.setattr(Widget, "refresh", spied)
+    return asked
+
+
+async def test_the_pane_waits_for_the_typing_to_pause(app: ReaderApp,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(main_screen, "PANE_AFTER_TYPING", 0.5)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = main(app)
+        before = shown_id(screen)
+        assert before == screen.article_list.current_id
+        word = word_moving_another_article_to_the_top(screen)
+        await pilot.press("slash", *word)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        after = screen.article_list.current_id
+        assert after != before
+        assert shown_id(screen) == before, "the pane followed while the user was typing"
+        await pilot.pause(0.7)
+        assert shown_id(screen) == after
+
+
+async def test_moving_the_cursor_shows_the_article_at_once(app: ReaderApp,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(main_screen, "PANE_AFTER_TYPING", 5.0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = main(app)
+        await pilot.press("slash", "p")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen.article_list.focus()
+        await pilot.press("down")
+        await pilot.pause()
+        assert shown_id(screen) == screen.article_list.current_id
+
+
+class Lines(App[None]):
+    CSS = "#line { width: 20; height: auto; }"
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static("twelve chars", id="line")
+
+
+async def test_text_of_the_same_size_is_drawn_without_a_layout(layouts: list[str]) -> None:
+    app = Lines()
+    async with app.run_test(size=(40, 10)) as pilot:
+        await pilot.pause()
+        line = app.query_one("#line", Static)
+        layouts.clear()
+        update_in_place(line, "twelve other")
+        await pilot.pause()
+        assert "line" not in layouts
+        assert str(line.render()) == "twelve other"
+        update_in_place(line, "a line long enough to wrap onto three rows")
+        await pilot.pause()
+        assert "line" in layouts
+        assert line.size.height == 3
+        update_in_place(line, "one row again")
+        await pilot.pause()
+        assert line.size.height == 1
+
+
+class Titled(App[None]):
+    def compose(self) -> ComposeResult:
+        yield TitleBar()
+
+
+async def test_the_title_bar_shows_a_new_title_without_a_layout(layouts: list[str]) -> None:
+    app = Titled()
+    async with app.run_test(size=(60, 5)) as pilot:
+        await pilot.pause()
+        layouts.clear()
+        app.screen.sub_title = "812 unread"
+        await pilot.pause()
+        title = app.query_one(HeaderTitle)
+        assert "812 unread" in str(title.render())
+        assert layouts == []
