@@ -261,6 +261,11 @@ class Store:
             every = self._all = frozenset(range(len(self.articles)))
         return every
 
+    def prepare_order(self, sort: SortOrder) -> None:
+        """The order and each position's rank in it, made now (behind the loading bar)
+        rather than by the first keystroke: 20 ms of Python loops at 100,000 articles."""
+        self._rank(sort)
+
     def _rank(self, sort: SortOrder) -> list[int]:
         """Each position's place in the order: sorting a small subset by it beats a pass
         over the whole order."""

@@ -3,6 +3,8 @@ typing pauses, and lines of text in place when their size does not change."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from textual.app import App, ComposeResult
 from textual.containers import Vertical
@@ -10,12 +12,15 @@ from textual.widget import Widget
 from textual.widgets import Static
 from textual.widgets._header import HeaderTitle
 
+from reader.bookmarks import BookmarkStore
+from reader.corpus import open_store
 from reader.entities.fold import fold_words
 from reader.search import Query
 from reader.tui.app import ReaderApp
 from reader.tui.redraw import update_in_place
 from reader.tui.screens import main as main_screen
 from reader.tui.screens.main import MainScreen
+from reader.tui.state import ReadingState
 from reader.tui.widgets.reading_pane import ReadingPane
 from reader.tui.widgets.title_bar import TitleBar
 
@@ -134,3 +139,31 @@ async def test_the_title_bar_shows_a_new_title_without_a_layout(layouts: list[st
         title = app.query_one(HeaderTitle)
         assert "812 unread" in str(title.render())
         assert layouts == []
+
+
+async def test_a_new_row_count_moves_the_scrollbar_without_a_layout(
+        tmp_path: Path, bookmarks: BookmarkStore, layouts: list[str]) -> None:
+    for n in range(80):
+        kind = "fraud" if n % 2 else "smuggling"
+        rare = " in Lai Chau" if n % 20 == 0 else ""
+        (tmp_path / f"{n:02d}.txt").write_text(
+            f"Police break {kind} ring number {n}{rare}\n\nOfficers said the {kind} ring "
+            f"number {n} was broken{rare}.", encoding="utf-8")
+    app = ReaderApp(open_store([tmp_path]), ReadingState(bookmarks))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        listing = main(app).article_list
+        assert listing.show_vertical_scrollbar and listing.max_scroll_y == 80 - listing.size.height
+        layouts.clear()
+        await pilot.press("slash", *"fraud")  # 40 rows: still more than the list shows
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len(listing.rows) == 40
+        assert "articles" not in layouts
+        assert listing.vertical_scrollbar.window_virtual_size == 40
+        assert listing.max_scroll_y == 40 - listing.size.height
+        await pilot.press("ctrl+u", *"lai chau")  # 4 rows: the scrollbar goes
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len(listing.rows) == 4
+        assert not listing.show_vertical_scrollbar and listing.max_scroll_y == 0

@@ -54,3 +54,13 @@ def test_the_orders_themselves() -> None:
     assert store.order(SortOrder.NEWEST) == [0, 3, 2, 1]
     assert store.order(SortOrder.OLDEST) == [2, 3, 0, 1]
     assert store.order(SortOrder.TITLE) == [2, 0, 1, 3]
+
+
+def test_the_order_prepared_at_load_is_the_one_a_filter_uses(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    store = store_of([3, None, 1, 2, 0, 5, None, 4], ["Raid", "Court"])
+    store.prepare_order(SortOrder.OLDEST)
+    built: list[SortOrder] = []
+    monkeypatch.setattr(Store, "_ordered", lambda self, sort: built.append(sort) or [])
+    order = store.order(SortOrder.OLDEST)
+    assert store.sorted(set(order[:7]), SortOrder.OLDEST) == order[:7]
+    assert built == []

@@ -82,6 +82,7 @@ def open_session(paths: Sequence[Path], bookmarks: BookmarkStore,
         # behind the progress bar, so the first word typed filters at once.
         Searcher(store).prepare(build=False)
         state = ReadingState(bookmarks, frozenset(a.id for a in ghosts))
+        store.prepare_order(state.sort)
     step(STEPS * 19 // 20)
     return store, state
 

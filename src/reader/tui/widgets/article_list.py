@@ -79,6 +79,7 @@ class ArticleList(ScrollView, can_focus=True):
         self._titles: dict[tuple[int, int], str] = {}
         self._styles: dict[tuple[bool, bool], tuple[Style, Style, Style, Style]] = {}
         self._look: tuple[object, ...] = ()
+        self._base: Style | None = None
         self.new: frozenset[str] = frozenset()
         """Articles the last start did not have (marked `+` while unread)."""
         """The article to keep under the cursor across a store swap (positions change)."""
@@ -96,7 +97,7 @@ class ArticleList(ScrollView, can_focus=True):
         self._keep = None
         old_cursor = self.cursor
         self.rows = rows
-        self.virtual_size = Size(self.size.width, len(rows))
+        self._resize_rows(Size(self.size.width, len(rows)))
         position = None
         index = self.store.by_id.get(keep) if keep is not None else None
         if index is not None:
@@ -108,6 +109,19 @@ class ArticleList(ScrollView, can_focus=True):
             position = min(old_cursor, max(0, len(rows) - 1))
         self.cursor = position
         self.refresh()
+
+    def _resize_rows(self, size: Size) -> None:
+        """A new row count without a layout of the screen: setting `virtual_size` lays out
+        every widget again, at every keystroke, though only this list's scrollbar changes.
+        Its scrollbar is updated here; when it appears or goes, Textual lays out as usual."""
+        if size == self.virtual_size:
+            return
+        update_scrollbars = getattr(self, "_scroll_update", None)
+        if update_scrollbars is None or not self.is_mounted:
+            self.virtual_size = size
+            return
+        self.set_reactive(ArticleList.virtual_size, size)
+        update_scrollbars(size)
 
     def replace_store(self, store: Store) -> None:
         """A reloaded store: the rows are positions of the old one, so they are dropped until
@@ -184,9 +198,18 @@ class ArticleList(ScrollView, can_focus=True):
         self.virtual_size = Size(event.size.width, len(self.rows))
 
     # -- drawing -----------------------------------------------------------------------------
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # The widget's style, worked out once for all the rows drawn now: Textual walks
+        # every ancestor's styles to make it, and the rows asked for it twice each.
+        self._base = self.rich_style
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._base = None
+
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base = self._base or self.rich_style
         if not self.rows:
             return self._empty_line(y, width, base)
         row = y + int(self.scroll_offset.y)
@@ -230,14 +253,14 @@ class ArticleList(ScrollView, can_focus=True):
     def _row_styles(self, is_read: bool, is_cursor: bool) -> tuple[Style, Style, Style, Style]:
         """A row's styles (text, mark, date, source), worked out once per look of the list
         (theme, focus) rather than once per row and keystroke."""
-        look = (self.rich_style, self.has_focus, self.app.theme)
+        look = (self._base or self.rich_style, self.has_focus, self.app.theme)
         if look != self._look:
             self._look = look
             self._styles.clear()
         key = (is_read, is_cursor)
         styles = self._styles.get(key)
         if styles is None:
-            style = self.rich_style
+            style = look[0]
             if is_read:
                 style += self._component_style("article-list--read")
             else:
