@@ -1,3 +1,3 @@
-from reader.cli import main
+from reader.cli_entry import main
 
 raise SystemExit(main())

@@ -30,6 +30,7 @@ from reader.cli_common import (
     load_store,
     resolve_entity,
 )
+from reader.cli_entry import SUBCOMMANDS, WEB_PREFIXES
 from reader.cli_output import format_count, print_json, warn
 from reader.entities.recognise import PERSON, PLACE
 from reader.ingest.article import Article
@@ -39,7 +40,6 @@ if TYPE_CHECKING:
     from reader.analysis.facets import FacetCount
 from reader.terminal_safe import safe_line
 
-SUBCOMMANDS = ("list", "show", "entities", "bookmarks", "feeds", "fetch")
 VERSION = f"reader {__version__}"
 DATE_SHAPE = re.compile(r"^\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?$")
 
@@ -323,10 +323,6 @@ def start_interface(arguments: Sequence[str]) -> int:
         _not_a_command(str(paths[0]))
     check_paths(paths)
     return run_tui(paths)
-
-
-WEB_PREFIXES = ("http:/", "https:/")
-"""A URL as given (a Path makes `//` one slash, so the prefix is checked on that form too)."""
 
 
 def _fetched_page(given: str) -> Path:

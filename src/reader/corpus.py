@@ -5,12 +5,12 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
-import hashlib
-import os
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from reader.assets import bundled_corpus
+from reader.cache_names import cache_name as cache_name
+from reader.cache_names import caching as caching
+from reader.cache_names import name_of_sources, sources_of
 from reader.entities.gazetteer import Gazetteer, load_gazetteer
 from reader.entities.recognise import Recogniser
 from reader.ingest.article import Article
@@ -67,53 +67,21 @@ def default_gazetteer() -> Gazetteer:
     return load_gazetteer(extra_people=config_dir() / "people.tsv")
 
 
-def _cache_name(sources: Sequence[Path]) -> str:
-    """One cache per set of paths: opening the five bundled articles does not load the
-    entries of a 100,000-file archive, and neither evicts the other."""
-    where = "\n".join(sorted(os.path.abspath(p) for p in sources))
-    return hashlib.blake2b(where.encode(), digest_size=8).hexdigest()
-
-
 def parse_cache(gazetteer: Gazetteer, sources: Sequence[Path]) -> ParseCache:
     """The parse cache for this set of paths, parser and gazetteer."""
     fingerprint = code_fingerprint(gazetteer.fingerprint)
-    name = _cache_name(sources)
+    name = name_of_sources(sources)
     # The format before bodies were kept apart: never read again, so not kept either.
     with contextlib.suppress(OSError):
         (cache_dir() / f"parsed-{name}.pickle").unlink(missing_ok=True)
     return ParseCache.open(cache_dir() / f"parsed-{name}.cache", fingerprint)
 
 
-def _sources(paths: Sequence[Path]) -> list[Path]:
-    """The given paths, or the bundled articles and the archive of fetched ones (once a
-    fetch has made it): starting never touches the network."""
-    if paths:
-        return list(paths)
-    from reader.feeds.archive import archive_dir
-
-    archive = archive_dir()
-    return [bundled_corpus(), archive] if archive.is_dir() else [bundled_corpus()]
-
-
-def _caching() -> bool:
-    return not os.environ.get("READER_NO_CACHE")
-
-
-def caching() -> bool:
-    """Whether starts keep what they read (READER_NO_CACHE unset)."""
-    return _caching()
-
-
-def cache_name(paths: Sequence[Path]) -> str:
-    """The name the caches of these paths (or of the bundled articles) go under."""
-    return _cache_name(_sources(paths))
-
-
 def load_articles(paths: Sequence[Path] = (), gazetteer: Gazetteer | None = None,
                   progress: Progress | None = None) -> tuple[LoadResult, Gazetteer]:
     gazetteer = gazetteer or default_gazetteer()
-    sources = _sources(paths)
-    cache = parse_cache(gazetteer, sources) if _caching() else None
+    sources = sources_of(paths)
+    cache = parse_cache(gazetteer, sources) if caching() else None
     return load_paths(sources, Recogniser(gazetteer), cache, progress=progress), gazetteer
 
 
@@ -122,9 +90,9 @@ def word_index(paths: Sequence[Path], articles: Sequence[Article],
     """The word index of the loaded articles: the one saved by the last start when it is
     for the same articles (or the first of them), else built now and saved for the next
     start (with the parse cache); with `build` false, None instead of building."""
-    if not _caching():
+    if not caching():
         return WordIndex.build(articles, progress) if build else None
-    where = cache_dir() / f"words-{_cache_name(_sources(paths))}.bin"
+    where = cache_dir() / f"words-{name_of_sources(sources_of(paths))}.bin"
     fingerprint = code_fingerprint(WordIndex.code_fingerprint())
     saved = for_articles(articles, WordIndex.load(where, fingerprint))
     if saved is not None or not build:
@@ -137,7 +105,7 @@ def word_index(paths: Sequence[Path], articles: Sequence[Article],
 def saved_word_index(paths: Sequence[Path]) -> WordSource:
     """For `Store(words=...)`: the word index is read (or built and saved) on first use.
     Whether to cache is decided now, as for the parse cache, not when it is first used."""
-    if not _caching():
+    if not caching():
         return _no_saved_index
     return functools.partial(word_index, list(paths))
 

@@ -12,7 +12,6 @@ import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from enum import Enum
 from typing import Protocol
 
 from reader.entities.gazetteer import Gazetteer
@@ -20,6 +19,7 @@ from reader.entities.recognise import PERSON, PLACE
 from reader.ingest.article import Article
 from reader.ingest.load import Skipped
 from reader.ordered_selection import OrderedSelection
+from reader.sort_order import SortOrder as SortOrder
 from reader.word_index import WordIndex, for_articles
 
 Progress = Callable[[int, int], None]
@@ -41,20 +41,6 @@ class Entity:
     keys: tuple[str, ...]
     """Every spelling it is known by (gazetteer aliases, names as written)."""
     detail: str = ""
-
-
-class SortOrder(Enum):
-    NEWEST = "newest"
-    OLDEST = "oldest"
-    TITLE = "title"
-
-    @property
-    def label(self) -> str:
-        return {"newest": "newest first", "oldest": "oldest first", "title": "title"}[self.value]
-
-    def next(self) -> SortOrder:
-        members = list(SortOrder)
-        return members[(members.index(self) + 1) % len(members)]
 
 
 class Store:

@@ -18,16 +18,17 @@ from reader.bookmarks import BookmarkStore
 from reader.corpus import open_store
 from reader.ingest.load import PARALLEL_FROM
 from reader.store import SortOrder
+from reader.tui import session
 from reader.tui.app import ReaderApp
-from reader.tui.screens import loading
-from reader.tui.screens.main import MainScreen
-from reader.tui.session import (
+from reader.tui.first_screen import (
     FirstScreen,
     PreviewRow,
     first_screen,
     read_first_screen,
     save_first_screen,
 )
+from reader.tui.screens import loading
+from reader.tui.screens.main import MainScreen
 from reader.tui.state import ReadingState
 from reader.tui.widgets.title_preview import TitlePreview
 from tests.tui.conftest import wait_for_main_screen
@@ -77,13 +78,13 @@ async def test_hundreds_of_files_load_through_the_pool(
 def _blocked_session(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
     """The load waits for the test, so what the loading screen shows meanwhile can be read."""
     release = threading.Event()
-    real = loading.open_session
+    real = session.open_session
 
     def waiting(*args: Any, **kwargs: Any) -> Any:
         assert release.wait(15)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(loading, "open_session", waiting)
+    monkeypatch.setattr(session, "open_session", waiting)
     return release
 
 

@@ -172,7 +172,7 @@ async def test_a_failing_load_says_so_on_the_loading_screen(
     def broken(*args: object, **kwargs: object) -> None:
         raise PermissionError("the archive folder is locked")
 
-    monkeypatch.setattr("reader.tui.screens.loading.open_session", broken)
+    monkeypatch.setattr("reader.tui.session.open_session", broken)
     app = ReaderApp(paths=[tmp_path], bookmarks=bookmarks)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.app.workers.wait_for_complete()

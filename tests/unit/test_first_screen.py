@@ -11,7 +11,7 @@ from reader.assets import bundled_corpus
 from reader.bookmarks import BookmarkStore
 from reader.corpus import open_store
 from reader.store import SortOrder
-from reader.tui.session import (
+from reader.tui.first_screen import (
     PREVIEW_ROWS,
     FirstScreen,
     PreviewRow,

@@ -7,7 +7,6 @@ unreadable, a copy of another file) and the rest loads.
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -22,6 +21,8 @@ from reader.ingest.cache import CachedSkip, ParseCache
 from reader.ingest.clean import clean_text
 from reader.ingest.decode import MAX_BYTES, Rejected, decode
 from reader.ingest.parse import parse_article
+from reader.ingest.pool_context import pool_context as _pool_context
+from reader.ingest.pool_context import start_pool_server as start_pool_server
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
 PAGE_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -232,33 +233,6 @@ def _unpacked(path: str, fields: Packed) -> Article | Skipped:
      site) = fields
     return Article(id_, path, title, None if ordinal is None else dt.date.fromordinal(ordinal),
                    source, author, dateline, text, places, people, person_names, url, site)
-
-
-def _pool_context() -> multiprocessing.context.BaseContext:
-    """Never `fork`: the interface loads from a worker thread, and forking a threaded
-    process can copy a lock held by another thread into the child, which then hangs.
-    A fork server is started clean (with this module imported once, so each worker need
-    not import it again); where there is none, spawn."""
-    if "forkserver" in multiprocessing.get_all_start_methods():
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload([__name__])
-        return context
-    return multiprocessing.get_context("spawn")
-
-
-def start_pool_server() -> None:
-    """Start the fork server and multiprocessing's resource tracker now, while this process
-    has one thread and its own stderr. Both need stderr's file descriptor to start, and a
-    full-screen interface replaces sys.stderr with an object that has none."""
-    context = _pool_context()
-    if context.get_start_method() == "forkserver":
-        from multiprocessing import forkserver
-
-        forkserver.ensure_running()
-    else:
-        from multiprocessing import resource_tracker
-
-        resource_tracker.ensure_running()
 
 
 _worker_recogniser: Recogniser | None = None

@@ -15,22 +15,19 @@ from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.screen import Screen
 
-from reader.ingest.load import start_pool_server
+from reader.ingest.pool_context import start_pool_server
 from reader.keymap import KEYMAP_FILE, load_keymap
 from reader.settings import load_settings, save_setting
-from reader.store import Store
 from reader.tui.screens.help import HelpScreen
 from reader.tui.screens.loading import LoadingScreen
-from reader.tui.screens.main import MainScreen
-from reader.tui.state import ReadingState
-from reader.tui.widgets.article_list import ArticleList
-from reader.tui.widgets.facet_pane import FacetPane
-from reader.tui.widgets.filter_bar import FilterBar, FilterInput
-from reader.tui.widgets.reading_pane import ReadingPane
-from reader.tui.widgets.timeline_chart import TimelineChart
 
 if TYPE_CHECKING:
     from reader.bookmarks import BookmarkStore
+    from reader.store import Store
+    from reader.tui.state import ReadingState
+
+# The main screen, its widgets and the store's modules are imported when first needed: on
+# a start from files, after the loading screen has drawn the last start's list.
 
 
 class ReaderApp(App[None]):
@@ -64,14 +61,20 @@ class ReaderApp(App[None]):
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, lambda theme: save_setting("theme", theme.name))
-        self._apply_keymap()
         if self.store is not None and self.state is not None:
+            from reader.tui.screens.main import MainScreen
+
+            self._apply_keymap()
             self.push_screen(MainScreen(self.store, self.state, self.paths, self.live))
         else:
             assert self.bookmarks is not None
             self.push_screen(LoadingScreen(self.paths, self.bookmarks))
+            # After the first screen: the keymap names every widget's bindings.
+            self.call_after_refresh(self._apply_keymap)
 
     def show_store(self, store: Store, state: ReadingState) -> None:
+        from reader.tui.screens.main import MainScreen
+
         self.store, self.state = store, state
         self.switch_screen(MainScreen(store, state, self.paths, self.live))
 
@@ -97,6 +100,13 @@ class ReaderApp(App[None]):
 
     @staticmethod
     def _declared_sections() -> list[tuple[str, list[BindingType]]]:
+        from reader.tui.screens.main import MainScreen
+        from reader.tui.widgets.article_list import ArticleList
+        from reader.tui.widgets.facet_pane import FacetPane
+        from reader.tui.widgets.filter_bar import FilterBar, FilterInput
+        from reader.tui.widgets.reading_pane import ReadingPane
+        from reader.tui.widgets.timeline_chart import TimelineChart
+
         return [
             ("Everywhere", bindings_of(MainScreen) + list(ReaderApp.BINDINGS)),
             ("Article list", bindings_of(ArticleList)),
@@ -121,6 +131,8 @@ class ReaderApp(App[None]):
             self.push_screen(HelpScreen(self.help_sections()))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        from reader.tui.screens.main import MainScreen
+
         yield from super().get_system_commands(screen)
         main = next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
         if main is None:

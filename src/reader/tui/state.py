@@ -10,7 +10,7 @@ from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from reader.settings import load_settings, save_setting
-from reader.store import SortOrder
+from reader.sort_order import SortOrder
 
 if TYPE_CHECKING:
     from reader.bookmarks import BookmarkStore

@@ -20,14 +20,8 @@ from textual.widgets import Footer, Header, ProgressBar, Static
 from textual.worker import Worker
 
 from reader.settings import load_settings
-from reader.store import SortOrder
-from reader.tui.session import (
-    FirstScreen,
-    first_screen,
-    open_session,
-    read_first_screen,
-    save_first_screen,
-)
+from reader.sort_order import SortOrder
+from reader.tui.first_screen import FirstScreen, first_screen, read_first_screen, save_first_screen
 from reader.tui.widgets.title_preview import TitlePreview
 from reader.tui.workers import ReportsWorkerErrors, failure_message
 
@@ -87,6 +81,10 @@ class LoadingScreen(Screen[None], ReportsWorkerErrors):
 
     @work(thread=True, exclusive=True, exit_on_error=False, name="Loading the articles")
     def load(self, paths: list[Path], bookmarks: BookmarkStore) -> None:
+        # Imported here, on this thread: the parsers, the recogniser and the store load
+        # while the last start's list is already on screen.
+        from reader.tui.session import open_session
+
         store, state = open_session(paths, bookmarks, self._progress)
         self.app.call_from_thread(self.app.show_store, store, state)  # type: ignore[attr-defined]
         # After the hand-over: the next start shows these rows while it loads.

@@ -13,7 +13,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from reader.tui.display import blended_style, shown
-from reader.tui.session import PreviewRow
+from reader.tui.first_screen import PreviewRow
 
 _MARKS = frozenset("★•+ ")
 """The only characters a saved row's marks may draw."""

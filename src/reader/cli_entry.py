@@ -1,0 +1,57 @@
+"""The `reader` command's first step: the interface or a subcommand, decided before either
+is imported.
+
+`reader` on files and folders that plainly exist goes straight to the interface, whose
+loading screen draws the last start's list before the parsers, the recogniser and the store
+are imported (they load behind it). Anything else (a subcommand, an option, an address, a
+path that is not there or cannot be read) goes to `reader.cli`, which checks and explains.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+SUBCOMMANDS = ("list", "show", "entities", "bookmarks", "feeds", "fetch")
+WEB_PREFIXES = ("http:/", "https:/")
+"""A URL as given (a Path makes `//` one slash, so the prefix is checked on that form too)."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if plainly_paths(arguments):
+        try:
+            return run_tui([Path(a) for a in arguments])
+        except ImportError:
+            pass  # reader.cli says what is missing
+        except KeyboardInterrupt:
+            return 130
+    from reader.cli import main as command_line
+
+    return command_line(arguments)
+
+
+def plainly_paths(arguments: Sequence[str]) -> bool:
+    """Whether every argument is a file or a readable folder, and none could be read as a
+    command, an option or an address: what `reader.cli` would accept without a word."""
+    if arguments[:1] and arguments[0] in SUBCOMMANDS:
+        return False
+    for argument in arguments:
+        if argument.startswith("-") or argument.lower().startswith(WEB_PREFIXES):
+            return False
+        try:
+            os.lstat(argument)
+            if os.path.isdir(argument):
+                with os.scandir(argument) as entries:
+                    next(entries, None)
+        except OSError:
+            return False
+    return True
+
+
+def run_tui(paths: Sequence[Path]) -> int:
+    from reader.tui.app import run
+
+    return run(list(paths))
