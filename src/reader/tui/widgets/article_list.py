@@ -80,6 +80,7 @@ class ArticleList(ScrollView, can_focus=True):
         self._styles: dict[tuple[bool, bool], tuple[Style, Style, Style, Style]] = {}
         self._look: tuple[object, ...] = ()
         self._base: Style | None = None
+        self._sized: tuple[Size, Size, Size] | None = None
         self.new: frozenset[str] = frozenset()
         """Articles the last start did not have (marked `+` while unread)."""
         """The article to keep under the cursor across a store swap (positions change)."""
@@ -97,7 +98,7 @@ class ArticleList(ScrollView, can_focus=True):
         self._keep = None
         old_cursor = self.cursor
         self.rows = rows
-        self._resize_rows(Size(self.size.width, len(rows)))
+        self.virtual_size = Size(self.size.width, len(rows))
         position = None
         index = self.store.by_id.get(keep) if keep is not None else None
         if index is not None:
@@ -109,19 +110,6 @@ class ArticleList(ScrollView, can_focus=True):
             position = min(old_cursor, max(0, len(rows) - 1))
         self.cursor = position
         self.refresh()
-
-    def _resize_rows(self, size: Size) -> None:
-        """A new row count without a layout of the screen: setting `virtual_size` lays out
-        every widget again, at every keystroke, though only this list's scrollbar changes.
-        Its scrollbar is updated here; when it appears or goes, Textual lays out as usual."""
-        if size == self.virtual_size:
-            return
-        update_scrollbars = getattr(self, "_scroll_update", None)
-        if update_scrollbars is None or not self.is_mounted:
-            self.virtual_size = size
-            return
-        self.set_reactive(ArticleList.virtual_size, size)
-        update_scrollbars(size)
 
     def replace_store(self, store: Store) -> None:
         """A reloaded store: the rows are positions of the old one, so they are dropped until
@@ -193,6 +181,18 @@ class ArticleList(ScrollView, can_focus=True):
             if row == self.cursor and event.chain > 1:
                 self.action_select()
             self.move_to(row)
+
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size,
+                      layout: bool = True) -> bool:
+        # Textual hands a line widget its content region as the virtual size, which never
+        # equals the rows' count, so every layout of the screen (every key in the filter
+        # bar lays out its Input) updated this list's scrollbar again and drew it in a
+        # frame of its own, while the search for that key ran. Only a change counts here.
+        key = (size, self.virtual_size, container_size)
+        if key == self._sized:
+            return False
+        self._sized = key
+        return super()._size_updated(size, virtual_size, container_size, layout)
 
     def on_resize(self, event: events.Resize) -> None:
         self.virtual_size = Size(event.size.width, len(self.rows))
