@@ -335,13 +335,16 @@ class Searcher:
         scores = self.score_entities(text)
         for key in exclude:
             scores.pop(key, None)
-        counts = {key: self.count(key, within) for key in scores}
-        ranked = sorted(scores.items(), key=lambda item: (
-            counts[item[0]] == 0, -round(item[1]), -counts[item[0]],
-            self.store.entities[item[0]].name))
-        return [Suggestion(key[0], key[1], self.store.entities[key].name, score, counts[key],
-                           self.describe(self.store.entities[key]))
-                for key, score in ranked[:limit]]
+        entities, count = self.store.entities, self.count
+        # Ranked as one sort of (no article, -score, -count, name) would, the position
+        # breaking ties as a stable sort does; only the first `limit` are put in order.
+        ranked = heapq.nsmallest(limit, (
+            (found == 0, -round(score), -found, entities[key].name, number, key, score)
+            for number, (key, score) in enumerate(scores.items())
+            for found in (count(key, within),)))
+        return [Suggestion(key[0], key[1], entities[key].name, score, -minus_count,
+                           self.describe(entities[key]))
+                for _, _, minus_count, _, _, key, score in ranked]
 
     def count(self, key: tuple[str, str], within: set[int] | None = None) -> int:
         """Articles (of `within`) naming the person, or the place or a town in it."""
@@ -453,12 +456,10 @@ class Searcher:
         if terms.words:
             strong = self.score_entities(terms.text, minimum=STRONG)
             matched = tuple(strong)
-            by_name: set[int] = set()
-            for kind, entity_id in strong:
-                if kind == PLACE:
-                    by_name |= self.store.articles_in_place(entity_id, include_merged=False)
-                else:
-                    by_name |= self.store.articles_of(kind, entity_id)
+            # One union of them all: a letter typed names two thousand people strongly.
+            by_name: set[int] = set().union(*(
+                self.store.articles_in_place(entity_id, include_merged=False) if kind == PLACE
+                else self.store.articles_of(kind, entity_id) for kind, entity_id in strong))
             by_words: set[int] | None = None
             for word in terms.words:
                 found = self.store.with_word(word)
