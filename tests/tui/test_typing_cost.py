@@ -9,7 +9,7 @@ import pytest
 from textual.app import App, ComposeResult
 from textual.containers import Vertical
 from textual.widget import Widget
-from textual.widgets import Static
+from textual.widgets import OptionList, Static
 from textual.widgets._header import HeaderTitle
 
 from reader.bookmarks import BookmarkStore
@@ -174,3 +174,20 @@ async def test_the_scrollbar_follows_the_rows_and_a_layout_alone_leaves_it_be(
         await pilot.pause()
         assert len(listing.rows) == 4
         assert not listing.show_vertical_scrollbar and listing.max_scroll_y == 0
+
+
+async def test_first_letters_are_scored_after_the_first_screen(app: ReaderApp,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(main_screen, "SETTLE_AFTER", 0.05)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.2)
+        await app.workers.wait_for_complete()
+        searcher = main(app).searcher
+        calls: list[tuple[str, ...]] = []
+        monkeypatch.setattr(type(searcher), "_candidates",
+                            lambda self, words, narrow=False: calls.append(words) or set())
+        await pilot.press("slash", "l")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert ("l",) not in calls, "the first letter was scored again"
+        assert main(app).bar.query_one("#suggestions", OptionList).option_count > 0

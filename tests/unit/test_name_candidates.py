@@ -8,6 +8,7 @@ import pytest
 
 from reader.entities.fold import fold_words
 from reader.search import SUGGEST, Searcher, name_score
+from reader.store import Store
 
 TYPED = [
     "nguyen van b", "nguyen van binh", "nguyen phu trong", "nguyen phu trung", "nguyen xyz",
@@ -33,3 +34,15 @@ def everything_scored(searcher: Searcher, text: str) -> dict[tuple[str, str], fl
 @pytest.mark.parametrize("text", TYPED)
 def test_narrowed_scores_are_the_scores_of_every_spelling(searcher: Searcher, text: str) -> None:
     assert searcher.score_entities(text) == everything_scored(searcher, text)
+
+
+def test_warmed_letters_give_the_same_scores_without_scoring_again(
+        seed_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    cold = Searcher(seed_store)
+    expected = {letter: cold.score_entities(letter) for letter in "nlthq"}
+    warm = Searcher(seed_store)
+    warm.warm_letters()
+    monkeypatch.setattr(Searcher, "_candidates", lambda *args, **kwargs: pytest.fail("scored again"))
+    for letter, scores in expected.items():
+        assert scores and warm.score_entities(letter) == scores
+    assert warm.suggest("n")[0].name == cold.suggest("n")[0].name

@@ -133,7 +133,7 @@ class MainScreen(ReadMarks, ArticleActions, ResultViews, ReportsWorkerErrors):
         if not self.store.index_ready:
             self.call_after_refresh(self.prepare_index, self.searcher)
         else:
-            self.set_timer(SETTLE_AFTER, settle_memory)
+            self.set_timer(SETTLE_AFTER, self._settle)
         if self.store.skipped:
             count = len(self.store.skipped)
             self.notify(f"{count} file{'s' if count > 1 else ''} skipped; press w to see why.",
@@ -203,7 +203,16 @@ class MainScreen(ReadMarks, ArticleActions, ResultViews, ReportsWorkerErrors):
     def _index_built(self, searcher: Searcher) -> None:
         if searcher is self.searcher:
             self.refilter()
-            self.set_timer(SETTLE_AFTER, settle_memory)
+            self.set_timer(SETTLE_AFTER, self._settle)
+
+    def _settle(self) -> None:
+        settle_memory()
+        self.warm_letters(self.searcher)
+
+    @work(thread=True, group="warm", exit_on_error=False, name="Scoring first letters")
+    def warm_letters(self, searcher: Searcher) -> None:
+        """What the first letter typed needs, ahead of it (see Searcher.warm_letters)."""
+        searcher.warm_letters()
 
     def _apply(self, outcome: FilterOutcome) -> None:
         request = outcome.request
