@@ -30,6 +30,13 @@ def main(app: ReaderApp) -> MainScreen:
     return app.screen
 
 
+async def typed(pilot, *keys: str) -> None:  # type: ignore[no-untyped-def]
+    """Keys pressed, and the filter they set off applied."""
+    await pilot.press(*keys)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 def shown_id(screen: MainScreen) -> str | None:
     view = screen.query_one(ReadingPane).view
     return view.article.id if view else None
@@ -72,9 +79,7 @@ async def test_the_pane_waits_for_the_typing_to_pause(app: ReaderApp,
         before = shown_id(screen)
         assert before == screen.article_list.current_id
         word = word_moving_another_article_to_the_top(screen)
-        await pilot.press("slash", *word)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await typed(pilot, "slash", *word)
         after = screen.article_list.current_id
         assert after != before
         assert shown_id(screen) == before, "the pane followed while the user was typing"
@@ -88,9 +93,7 @@ async def test_moving_the_cursor_shows_the_article_at_once(app: ReaderApp,
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         screen = main(app)
-        await pilot.press("slash", "p")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await typed(pilot, "slash", "p")
         screen.article_list.focus()
         await pilot.press("down")
         await pilot.pause()
@@ -154,9 +157,7 @@ async def test_the_scrollbar_follows_the_rows_and_a_layout_alone_leaves_it_be(
         await pilot.pause()
         listing = main(app).article_list
         assert listing.show_vertical_scrollbar and listing.max_scroll_y == 80 - listing.size.height
-        await pilot.press("slash", *"fraud")  # 40 rows: still more than the list shows
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await typed(pilot, "slash", *"fraud")  # 40 rows: still more than the list shows
         assert len(listing.rows) == 40
         assert listing.vertical_scrollbar.window_virtual_size == 40
         assert listing.max_scroll_y == 40 - listing.size.height
@@ -169,9 +170,7 @@ async def test_the_scrollbar_follows_the_rows_and_a_layout_alone_leaves_it_be(
         await pilot.pause()
         del bar.refresh
         assert drawn == []
-        await pilot.press("ctrl+u", *"lai chau")  # 4 rows: the scrollbar goes
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await typed(pilot, "ctrl+u", *"lai chau")  # 4 rows: the scrollbar goes
         assert len(listing.rows) == 4
         assert not listing.show_vertical_scrollbar and listing.max_scroll_y == 0
 
@@ -186,8 +185,6 @@ async def test_first_letters_are_scored_after_the_first_screen(app: ReaderApp,
         calls: list[tuple[str, ...]] = []
         monkeypatch.setattr(type(searcher), "_candidates",
                             lambda self, words, narrow=False: calls.append(words) or set())
-        await pilot.press("slash", "l")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await typed(pilot, "slash", "l")
         assert ("l",) not in calls, "the first letter was scored again"
         assert main(app).bar.query_one("#suggestions", OptionList).option_count > 0
