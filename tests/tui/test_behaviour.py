@@ -18,20 +18,7 @@ from reader.tui.state import ReadingState
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.reading_pane import ReadingPane
 from tests.tui.conftest import wait_for_main_screen
-
-
-def main(app: ReaderApp) -> MainScreen:
-    assert isinstance(app.screen, MainScreen)
-    return app.screen
-
-
-def count_text(app: ReaderApp) -> str:
-    return str(main(app).bar.query_one("#count").render())
-
-
-async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+from tests.tui.helpers import count_text, main, settle
 
 
 def app_over(folder: Path, bookmarks: BookmarkStore) -> ReaderApp:

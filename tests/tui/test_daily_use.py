@@ -9,18 +9,9 @@ from reader.bookmarks import BookmarkStore
 from reader.paths import config_dir
 from reader.tui.app import ReaderApp
 from reader.tui.screens.help import HelpScreen
-from reader.tui.screens.main import MainScreen
 from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.reading_pane import ReadingPane
-
-
-def main(app: ReaderApp) -> MainScreen:
-    assert isinstance(app.screen, MainScreen)
-    return app.screen
-
-
-def count_text(app: ReaderApp) -> str:
-    return str(main(app).bar.query_one("#count").render())
+from tests.tui.helpers import count_text, main
 
 
 def row_text(app: ReaderApp, y: int) -> str:

@@ -18,20 +18,7 @@ from reader.tui.screens.main import MainScreen
 from reader.tui.screens.saved_filters import SavedFiltersScreen, SaveFilterScreen
 from reader.tui.widgets.filter_bar import FilterBar, _suggestion_lines
 from tests.tui.conftest import wait_for_main_screen
-
-
-def main(app: ReaderApp) -> MainScreen:
-    assert isinstance(app.screen, MainScreen)
-    return app.screen
-
-
-def count_text(app: ReaderApp) -> str:
-    return str(main(app).bar.query_one("#count").render())
-
-
-async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+from tests.tui.helpers import count_text, main, settle
 
 
 async def pin_two(pilot) -> FilterBar:  # type: ignore[no-untyped-def]

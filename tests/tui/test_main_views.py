@@ -16,16 +16,7 @@ from reader.tui.screens.entity_card import EntityCard
 from reader.tui.screens.main import MainScreen
 from reader.tui.state import ReadingState
 from reader.tui.widgets.facet_pane import FacetPane
-
-
-def main(app: ReaderApp) -> MainScreen:
-    screen = app.screen
-    assert isinstance(screen, MainScreen)
-    return screen
-
-
-def count_text(app: ReaderApp) -> str:
-    return str(main(app).bar.query_one("#count").render())
+from tests.tui.helpers import count_text, main
 
 
 async def settle(pilot) -> None:  # type: ignore[no-untyped-def]

@@ -4,12 +4,7 @@ notice breaking: the current article gone from the new rows, and a list taller t
 from __future__ import annotations
 
 from reader.tui.app import ReaderApp
-from reader.tui.screens.main import MainScreen
-
-
-def main(app: ReaderApp) -> MainScreen:
-    assert isinstance(app.screen, MainScreen)
-    return app.screen
+from tests.tui.helpers import main
 
 
 async def test_when_the_current_article_leaves_the_list_the_cursor_keeps_its_row(app: ReaderApp) -> None:

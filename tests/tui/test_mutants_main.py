@@ -7,13 +7,8 @@ from pathlib import Path
 
 from reader.bookmarks import BookmarkStore
 from reader.tui.app import ReaderApp
-from reader.tui.screens.main import MainScreen
 from tests.tui.conftest import wait_for_main_screen
-
-
-def main(app: ReaderApp) -> MainScreen:
-    assert isinstance(app.screen, MainScreen)
-    return app.screen
+from tests.tui.helpers import main
 
 
 def last_notice(app: ReaderApp) -> str:

@@ -19,17 +19,9 @@ from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.filter_bar import FilterBar
 from reader.tui.widgets.reading_pane import ReadingPane
 from tests.tui.conftest import wait_for_main_screen
+from tests.tui.helpers import count_text, main
 
 del screens
-
-
-def main(app: ReaderApp) -> MainScreen:
-    assert isinstance(app.screen, MainScreen)
-    return app.screen
-
-
-def count_text(app: ReaderApp) -> str:
-    return str(main(app).bar.query_one("#count").render())
 
 
 def current_title(app: ReaderApp) -> str:

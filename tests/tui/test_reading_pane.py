@@ -13,21 +13,11 @@ from textual.widgets import Static
 from reader.bookmarks import BookmarkStore
 from reader.corpus import open_store
 from reader.tui.app import ReaderApp
-from reader.tui.screens.main import MainScreen
 from reader.tui.state import ReadingState
 from reader.tui.widgets.article_body import ArticleBody
 from reader.tui.widgets.find_bar import FindBar
 from reader.tui.widgets.reading_pane import ReadingPane
-
-
-def main(app: ReaderApp) -> MainScreen:
-    assert isinstance(app.screen, MainScreen)
-    return app.screen
-
-
-async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+from tests.tui.helpers import main, settle
 
 
 def app_over(folder: Path, bookmarks: BookmarkStore) -> ReaderApp:

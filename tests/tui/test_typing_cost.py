@@ -23,11 +23,7 @@ from reader.tui.screens.main import MainScreen
 from reader.tui.state import ReadingState
 from reader.tui.widgets.reading_pane import ReadingPane
 from reader.tui.widgets.title_bar import TitleBar
-
-
-def main(app: ReaderApp) -> MainScreen:
-    assert isinstance(app.screen, MainScreen)
-    return app.screen
+from tests.tui.helpers import main
 
 
 async def typed(pilot, *keys: str) -> None:  # type: ignore[no-untyped-def]

@@ -21,15 +21,7 @@ from reader.store import SortOrder
 from reader.tui.app import ReaderApp
 from reader.tui.screens.loading import LoadingScreen
 from reader.tui.screens.main import MainScreen
-
-
-def main(app: ReaderApp) -> MainScreen:
-    assert isinstance(app.screen, MainScreen)
-    return app.screen
-
-
-def count_text(app: ReaderApp) -> str:
-    return str(main(app).bar.query_one("#count").render())
+from tests.tui.helpers import count_text, main
 
 
 class Gate:
