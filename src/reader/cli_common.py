@@ -7,11 +7,11 @@ Both cli.py and bookmarks_cli.py import from here and neither imports the other'
 from __future__ import annotations
 
 import argparse
-import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reader.cli_entry import path_problem
 from reader.cli_output import warn
 from reader.entities.fold import fold_words
 from reader.entities.recognise import PLACE
@@ -50,23 +50,11 @@ def add_json_argument(parser: argparse.ArgumentParser, what: str, nested: bool =
 
 
 def check_paths(paths: Sequence[Path]) -> None:
-    """Named paths must exist and named folders be readable, before anything loads: a typo
-    must not quietly give an empty list."""
+    """Named paths must exist and named folders be readable, before anything loads."""
     for path in paths:
-        try:
-            os.lstat(path)
-        except FileNotFoundError as error:
-            raise CommandError(f"no such file or folder: {path}", USAGE) from error
-        except OSError as error:  # a file in a folder we may not enter is not "missing"
-            reason = (error.strerror or str(error)).lower()
-            raise CommandError(f"cannot read {path}: {reason}", USAGE) from error
-        if path.is_dir():
-            try:
-                with os.scandir(path) as entries:
-                    next(entries, None)
-            except OSError as error:
-                reason = (error.strerror or str(error)).lower()
-                raise CommandError(f"cannot read the folder {path}: {reason}", USAGE) from error
+        problem = path_problem(path)
+        if problem is not None:
+            raise CommandError(problem, USAGE)
 
 
 def load_store(paths: Sequence[Path]) -> Store:

@@ -38,17 +38,30 @@ def plainly_paths(arguments: Sequence[str]) -> bool:
     command, an option or an address: what `reader.cli` would accept without a word."""
     if arguments[:1] and arguments[0] in SUBCOMMANDS:
         return False
-    for argument in arguments:
-        if argument.startswith("-") or argument.lower().startswith(WEB_PREFIXES):
-            return False
+    return not any(argument.startswith("-") or argument.lower().startswith(WEB_PREFIXES)
+                   or path_problem(Path(argument)) for argument in arguments)
+
+
+def path_problem(path: Path) -> str | None:
+    """What keeps a named path from loading (it is missing, or a folder we may not enter),
+    or None: a typo must not quietly give an empty list. `reader.cli` says it."""
+    try:
+        os.lstat(path)
+    except FileNotFoundError:
+        return f"no such file or folder: {path}"
+    except OSError as error:  # a file in a folder we may not enter is not "missing"
+        return f"cannot read {path}: {_reason(error)}"
+    if path.is_dir():
         try:
-            os.lstat(argument)
-            if os.path.isdir(argument):
-                with os.scandir(argument) as entries:
-                    next(entries, None)
-        except OSError:
-            return False
-    return True
+            with os.scandir(path) as entries:
+                next(entries, None)
+        except OSError as error:
+            return f"cannot read the folder {path}: {_reason(error)}"
+    return None
+
+
+def _reason(error: OSError) -> str:
+    return (error.strerror or str(error)).lower()
 
 
 def run_tui(paths: Sequence[Path]) -> int:

@@ -8,9 +8,7 @@ import gc
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from reader.cache_names import cache_name as cache_name
-from reader.cache_names import caching as caching
-from reader.cache_names import name_of_sources, sources_of
+from reader.cache_names import caching, name_of_sources, sources_of
 from reader.entities.gazetteer import Gazetteer, load_gazetteer
 from reader.entities.recognise import Recogniser
 from reader.ingest.article import Article

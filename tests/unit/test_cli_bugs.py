@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from reader import __version__, cli, cli_common
+from reader import __version__, cli, cli_entry
 from reader.bookmarks import Bookmark, BookmarkStore
 from reader.bookmarks_cli import render_markdown
 from reader.cli import main
@@ -101,7 +101,7 @@ def test_an_unreadable_folder_is_reported(tmp_path: Path, capsys: pytest.Capture
             raise PermissionError(13, "Permission denied", str(path))
         return real_scandir(path)
 
-    monkeypatch.setattr(cli_common.os, "scandir", scandir)
+    monkeypatch.setattr(cli_entry.os, "scandir", scandir)
     for args in ((str(locked),), ("list", str(locked))):
         code, _, err = run(capsys, *args)
         assert code == 2
@@ -119,7 +119,7 @@ def test_a_file_in_a_folder_we_may_not_enter_is_not_called_missing(
             raise PermissionError(13, "Permission denied", str(path))
         return real_lstat(path)
 
-    monkeypatch.setattr(cli_common.os, "lstat", lstat)
+    monkeypatch.setattr(cli_entry.os, "lstat", lstat)
     code, _, err = run(capsys, "list", str(inside))
     assert code == 2
     assert err == f"reader: cannot read {inside}: permission denied\n"
