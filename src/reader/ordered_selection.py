@@ -3,14 +3,16 @@
 At 100,000 articles a first letter keeps a quarter to all of them, and ordering that many
 took longer than finding them: a pass over the whole order in Python at every keystroke.
 The list draws forty rows, and the count needs the size alone. So the selection is kept as
-a set, the order is walked only as far as the rows asked for, and the rest waits until an
+a bitmap, the order is walked only as far as the rows asked for, and the rest waits until an
 export, a scroll to the end or a count over the whole result asks for it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence, Set
+from collections.abc import Iterator, Sequence
 from typing import overload
+
+from reader.positions import FrozenBitMap, Positions
 
 
 class OrderedSelection(Sequence[int]):
@@ -19,17 +21,17 @@ class OrderedSelection(Sequence[int]):
 
     __slots__ = ("_found", "_order", "_scanned", "members")
 
-    def __init__(self, order: Sequence[int], members: Set[int]) -> None:
+    def __init__(self, order: Sequence[int], members: Positions) -> None:
         self._order = order
         self.members = members
-        """The selection as a set, for membership and set algebra at no ordering cost."""
+        """The selection as a bitmap, for membership and set algebra at no ordering cost."""
         self._found: list[int] = []
         self._scanned = 0
 
     @classmethod
-    def of(cls, positions: list[int], members: Set[int] | None = None) -> OrderedSelection:
+    def of(cls, positions: list[int], members: Positions | None = None) -> OrderedSelection:
         """A selection already in order (small results are sorted outright)."""
-        selection = cls(positions, members if members is not None else frozenset(positions))
+        selection = cls(positions, members if members is not None else FrozenBitMap(positions))
         selection._found = positions
         selection._scanned = len(positions)
         return selection
@@ -38,7 +40,10 @@ class OrderedSelection(Sequence[int]):
         return len(self.members)
 
     def __contains__(self, value: object) -> bool:
-        return value in self.members
+        try:
+            return value in self.members  # type: ignore[operator]
+        except (TypeError, OverflowError):  # not a position at all: a bitmap holds uint32s
+            return False
 
     @overload
     def __getitem__(self, index: int) -> int: ...
@@ -64,7 +69,7 @@ class OrderedSelection(Sequence[int]):
         return iter(self._found)
 
     def index(self, value: object, start: int = 0, stop: int | None = None) -> int:
-        if value not in self.members:
+        if value not in self:
             raise ValueError(f"{value!r} is not in the selection")
         searched = 0
         while True:

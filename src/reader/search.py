@@ -27,6 +27,7 @@ from reader.analysis.dateranges import take_date_ranges
 from reader.entities.fold import fold_words
 from reader.entities.recognise import PERSON, PLACE
 from reader.ordered_selection import OrderedSelection
+from reader.positions import NONE, AnyPositions, BitMap, Positions, as_positions, union
 from reader.store import Entity, SortOrder, Store
 
 STRONG = 85.0
@@ -344,13 +345,14 @@ class Searcher:
             if letter not in self._letters:
                 self._letters[letter] = self._score_all((letter,))
 
-    def suggest(self, text: str, within: set[int] | None = None, limit: int = 8,
+    def suggest(self, text: str, within: AnyPositions | None = None, limit: int = 8,
                 exclude: Sequence[tuple[str, str]] = ()) -> list[Suggestion]:
         """Places and people for the typed text: names some article of `within` (default:
         all) mentions first, then best score, then how many articles name them (`long` is
         Lương Tam Quang before Vĩnh Long when no article names Vĩnh Long). Counts come
         from the indexes of the scored names only, never from a pass over the articles."""
         scores = self.score_entities(text)
+        within = None if within is None else as_positions(within)
         for key in exclude:
             scores.pop(key, None)
         entities, count = self.store.entities, self.count
@@ -364,7 +366,7 @@ class Searcher:
                            self.describe(entities[key]))
                 for _, _, minus_count, _, _, key, score in ranked]
 
-    def count(self, key: tuple[str, str], within: set[int] | None = None) -> int:
+    def count(self, key: tuple[str, str], within: AnyPositions | None = None) -> int:
         """Articles (of `within`) naming the person, or the place or a town in it."""
         if key[0] == PLACE:
             if within is None:
@@ -373,13 +375,12 @@ class Searcher:
                     count = len(self.store.articles_in_place(key[1], include_merged=False))
                     self._place_counts[key[1]] = count
                 return count
-            found: frozenset[int] | set[int] = self.store.articles_in_place(
-                key[1], include_merged=False)
+            found: Positions = self.store.articles_in_place(key[1], include_merged=False)
         else:
             found = self.store.articles_of(PERSON, key[1])
             if within is None:
                 return len(found)
-        return len(found & within)
+        return found.intersection_cardinality(as_positions(within))
 
     def whole_name(self, words: tuple[str, ...]) -> tuple[str, str] | None:
         """The one place or person these words name whole: a spelling with the same letters
@@ -437,13 +438,13 @@ class Searcher:
         return self.store.entities[key]
 
     # -- articles --------------------------------------------------------------------------
-    def chip_positions(self, chip: Chip) -> set[int]:
+    def chip_positions(self, chip: Chip) -> Positions:
         if chip.kind == PLACE:
             return self.store.articles_in_place(chip.id, chip.include_merged)
-        return set(self.store.articles_of(PERSON, chip.id))
+        return self.store.articles_of(PERSON, chip.id)
 
     def run(self, query: Query, sort: SortOrder = SortOrder.NEWEST,
-            within: set[int] | None = None, notes: Mapping[int, str] | None = None) -> Result:
+            within: AnyPositions | None = None, notes: Mapping[int, str] | None = None) -> Result:
         """Positions of the articles that pass every chip and every typed term, sorted.
 
         `notes` (the user's bookmark notes by position) are searched like the body.
@@ -451,14 +452,15 @@ class Searcher:
         selected, matched, words = self.select(query, within, notes)
         return Result(self.store.sorted(selected, sort), matched, words)
 
-    def select(self, query: Query, within: set[int] | None = None,
+    def select(self, query: Query, within: AnyPositions | None = None,
                notes: Mapping[int, str] | None = None,
-               ) -> tuple[set[int] | None, tuple[tuple[str, str], ...], tuple[str, ...]]:
+               ) -> tuple[Positions | None, tuple[tuple[str, str], ...], tuple[str, ...]]:
         """The unsorted selection (None: every article), the names the text was taken to
-        mean, and the words to highlight."""
-        selected: set[int] | None = None if within is None else set(within)
+        mean, and the words to highlight. Nothing given is changed: the store's indexes
+        and `within` are shared, so every step makes a new bitmap."""
+        selected = None if within is None else as_positions(within)
 
-        def narrow(found: set[int]) -> None:
+        def narrow(found: Positions) -> None:
             nonlocal selected
             selected = found if selected is None else selected & found
 
@@ -475,29 +477,28 @@ class Searcher:
             strong = self.score_entities(terms.text, minimum=STRONG)
             matched = tuple(strong)
             # One union of them all: a letter typed names two thousand people strongly.
-            by_name: set[int] = set().union(*(
+            by_name = union(
                 self.store.articles_in_place(entity_id, include_merged=False) if kind == PLACE
-                else self.store.articles_of(kind, entity_id) for kind, entity_id in strong))
-            by_words: set[int] | None = None
+                else self.store.articles_of(kind, entity_id) for kind, entity_id in strong)
+            by_words: Positions | None = None
             for word in terms.words:
                 found = self.store.with_word(word)
                 by_words = found if by_words is None else by_words & found
                 if not by_words:
                     break
-            by_note = {
+            by_note = BitMap(
                 position for position, note in (notes or {}).items()
                 if all(any(w.startswith(t) for w in fold_words(note)) for t in terms.words)
-            }
-            narrow(by_name | (by_words or set()) | by_note)
+            )
+            narrow(union((by_name, by_words or NONE, by_note)))
         for word in terms.exact:
             narrow(self.store.with_word(word, prefix=False))
-        left_out = [self.store.with_word(word, prefix=False) for word in terms.excluded]
+        left_out: list[Positions] = [self.store.with_word(word, prefix=False)
+                                     for word in terms.excluded]
         left_out += [self.chip_positions(chip) for chip in excluded_chips]
         left_out += [self.chip_positions(Chip(kind, entity_id, include_merged=False))
                      for kind, entity_id in terms.excluded_names]
-        for excluded in left_out:
-            if selected is None:
-                selected = set(range(len(self.store))) - excluded
-            else:
-                selected -= excluded
+        if left_out:
+            kept = self.store.everything() if selected is None else selected
+            selected = kept.difference(*left_out)
         return selected, matched, terms.words + terms.exact

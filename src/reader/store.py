@@ -19,6 +19,7 @@ from reader.entities.recognise import PERSON, PLACE
 from reader.ingest.article import Article
 from reader.ingest.load import Skipped
 from reader.ordered_selection import OrderedSelection
+from reader.positions import NONE, BitMap, FrozenBitMap, as_positions, every, union
 from reader.sort_order import SortOrder as SortOrder
 from reader.word_index import WordIndex, for_articles
 
@@ -54,8 +55,8 @@ class Store:
         self.gazetteer = gazetteer
         self.skipped: tuple[Skipped, ...] = tuple(skipped)
         self.by_id: dict[str, int] = {a.id: i for i, a in enumerate(self.articles)}
-        self.place_index: dict[str, frozenset[int]] = {}
-        self.person_index: dict[str, frozenset[int]] = {}
+        self.place_index: dict[str, FrozenBitMap] = {}
+        self.person_index: dict[str, FrozenBitMap] = {}
         self._words: WordIndex | None = None
         self._words_source: WordSource | None = None
         if isinstance(words, WordIndex):
@@ -83,12 +84,12 @@ class Store:
                     person_names[person] = {name: 1}
                 else:
                     names[name] = names.get(name, 0) + 1
-        self.place_index = {k: frozenset(v) for k, v in places.items()}
-        self.person_index = {k: frozenset(v) for k, v in people.items()}
+        self.place_index = {k: FrozenBitMap(v) for k, v in places.items()}
+        self.person_index = {k: FrozenBitMap(v) for k, v in people.items()}
         self.entities = self._entities(person_names)
         self._order: dict[SortOrder, list[int]] = {}
         self._ranks: dict[SortOrder, list[int]] = {}
-        self._all: frozenset[int] | None = None
+        self._all: FrozenBitMap | None = None
 
     def _entities(self, person_names: dict[str, dict[str, int]]) -> dict[tuple[str, str], Entity]:
         entities: dict[tuple[str, str], Entity] = {}
@@ -121,16 +122,15 @@ class Store:
     def entity(self, kind: str, entity_id: str) -> Entity | None:
         return self.entities.get((kind, entity_id))
 
-    def articles_of(self, kind: str, entity_id: str) -> frozenset[int]:
+    def articles_of(self, kind: str, entity_id: str) -> FrozenBitMap:
         index = self.place_index if kind == PLACE else self.person_index
-        return index.get(entity_id, frozenset())
+        return index.get(entity_id, NONE)
 
-    def articles_in_place(self, place_id: str, include_merged: bool = True) -> set[int]:
+    def articles_in_place(self, place_id: str, include_merged: bool = True) -> BitMap:
         """Articles naming the place, a town in it, or (if asked) a unit merged into it."""
-        found: set[int] = set()
-        for member in self.gazetteer.expand(place_id, include_merged):
-            found |= self.place_index.get(member, frozenset())
-        return found
+        index = self.place_index
+        return union(index.get(member, NONE)
+                     for member in self.gazetteer.expand(place_id, include_merged))
 
     def word_index(self, progress: Progress | None = None) -> WordIndex:
         """Folded word → article positions; built on first use if none was saved, since
@@ -173,7 +173,7 @@ class Store:
         done, total = self._indexed
         return done / total if total else 1.0
 
-    def with_word(self, word: str, prefix: bool = True) -> set[int]:
+    def with_word(self, word: str, prefix: bool = True) -> BitMap | FrozenBitMap:
         """Articles whose title or body has the folded word (or a word starting with it)."""
         return self.word_index().with_word(word, prefix)
 
@@ -188,7 +188,7 @@ class Store:
                 self._order[sort] = self._ordered(sort)
             return self._order[sort]
 
-    def dated_within(self, first: dt.date | None, last: dt.date | None) -> set[int]:
+    def dated_within(self, first: dt.date | None, last: dt.date | None) -> BitMap:
         """Positions dated from `first` to `last`, both included (None is open); undated
         articles are in no period. Two bisections over the dates in order, not a scan."""
         order = self.order(SortOrder.OLDEST)
@@ -201,7 +201,7 @@ class Store:
                     self._date_ordinals = ordinals
         low = bisect.bisect_left(ordinals, first.toordinal()) if first else 0
         high = bisect.bisect_right(ordinals, last.toordinal()) if last else len(ordinals)
-        return set(order[low:high])
+        return BitMap(order[low:high])
 
     def _ordered(self, sort: SortOrder) -> list[int]:
         positions = range(len(self.articles))
@@ -219,33 +219,24 @@ class Store:
         return dated + undated
 
     def sorted(self, subset: Iterable[int] | None, sort: SortOrder) -> OrderedSelection:
-        """The subset's positions in the given order. The cost follows the smaller of the
-        subset and what it leaves out, never a pass over every position in Python: a first
-        letter typed at 100,000 articles keeps nearly all of them. Between the two, the
-        order is walked only as far as the positions are read (`OrderedSelection`)."""
+        """The subset's positions in the given order. A small subset is sorted outright by
+        each position's rank; a larger one is walked in the order only as far as it is read
+        (`OrderedSelection`): a first letter typed at 100,000 articles keeps most of them,
+        and the list draws forty."""
         order = self.order(sort)
         if subset is None:
-            return OrderedSelection.of(order, self._everything())
-        wanted = subset if isinstance(subset, (set, frozenset)) else set(subset)
+            return OrderedSelection.of(order, self.everything())
+        wanted = as_positions(subset)
         if len(wanted) * 8 < len(order):
             return OrderedSelection.of(sorted(wanted, key=self._rank(sort).__getitem__), wanted)
-        if len(wanted) * 4 > len(order) * 3:
-            missing = self._everything().difference(wanted)
-            cuts = sorted(map(self._rank(sort).__getitem__, missing))
-            kept: list[int] = []
-            start = 0
-            for cut in cuts:
-                kept += order[start:cut]
-                start = cut + 1
-            kept += order[start:]
-            return OrderedSelection.of(kept, wanted)
         return OrderedSelection(order, wanted)
 
-    def _everything(self) -> frozenset[int]:
-        every = self._all
-        if every is None:
-            every = self._all = frozenset(range(len(self.articles)))
-        return every
+    def everything(self) -> FrozenBitMap:
+        """Every position, as one bitmap made once."""
+        found = self._all
+        if found is None:
+            found = self._all = every(len(self.articles))
+        return found
 
     def prepare_order(self, sort: SortOrder) -> None:
         """The order and each position's rank in it, made now (behind the loading bar)

@@ -23,6 +23,7 @@ from typing import TypeAlias
 from reader.atomic import write_bytes
 from reader.entities.fold import fold_words
 from reader.ingest.article import Article
+from reader.positions import BitMap, FrozenBitMap
 
 _TOKEN = re.compile(rb"[a-z0-9\x80-\xff]+")
 """Runs of ASCII letters and digits and non-ASCII UTF-8 bytes, in lower-cased bytes.
@@ -66,7 +67,7 @@ def ids_digest(articles: Sequence[Article]) -> bytes:
 class WordIndex:
     """Read-only once built; safe to share between threads."""
 
-    __slots__ = ("articles", "digest", "heads", "offsets", "postings", "vocabulary")
+    __slots__ = ("_head_maps", "articles", "digest", "heads", "offsets", "postings", "vocabulary")
 
     def __init__(self, vocabulary: list[str], offsets: Numbers, postings: Numbers,
                  articles: int, digest: bytes = b"", heads: dict[str, Numbers] | None = None,
@@ -80,6 +81,8 @@ class WordIndex:
         self.heads = _heads(vocabulary, offsets, postings) if heads is None else heads
         """Positions of the articles with a word starting with each letter or digit, merged
         once: the first key typed would otherwise union most of the postings."""
+        self._head_maps: dict[str, FrozenBitMap] = {}
+        """The heads as bitmaps, made on first use and kept (a few kB each)."""
 
     # -- building ------------------------------------------------------------------------
     @classmethod
@@ -149,24 +152,22 @@ class WordIndex:
         end = bisect.bisect_left(self.vocabulary, prefix + "\U0010ffff", start)
         return start, end
 
-    def with_word(self, word: str, prefix: bool = True) -> set[int]:
-        """Positions of the articles with the word, or with any word it starts."""
+    def with_word(self, word: str, prefix: bool = True) -> BitMap | FrozenBitMap:
+        """Positions of the articles with the word, or with any word it starts. The words a
+        prefix starts are one run of the vocabulary, so their postings are one slice: one
+        call makes the bitmap, however many words there are."""
         if prefix and word in self.heads:
-            return set(self.heads[word])
+            found = self._head_maps.get(word)
+            if found is None:  # two threads may both make it: the same bitmap either way
+                found = self._head_maps[word] = FrozenBitMap(_array(self.heads[word]))
+            return found
         if prefix:
             start, end = self._range(word)
         else:
             start = bisect.bisect_left(self.vocabulary, word)
-            found = start < len(self.vocabulary) and self.vocabulary[start] == word
-            end = start + 1 if found else start
-        if end - start == 1:
-            return set(self._slice(start, end))
-        found_positions: set[int] = set()
-        for number in range(start, end):
-            found_positions.update(self._slice(number, number + 1))
-            if len(found_positions) == self.articles:
-                break
-        return found_positions
+            present = start < len(self.vocabulary) and self.vocabulary[start] == word
+            end = start + 1 if present else start
+        return BitMap(_array(self._slice(start, end)))
 
     def words(self, prefix: str = "") -> list[str]:
         start, end = self._range(prefix)
@@ -275,6 +276,14 @@ class WordIndex:
         except (OSError, ValueError):
             return None
         return cls._read(memoryview(mapped), fingerprint)
+
+
+def _array(numbers: Numbers) -> array.array[int]:
+    """The numbers as an array, which a bitmap takes in one call (a view of a saved index is
+    copied first: read item by item it costs three times as much)."""
+    if isinstance(numbers, array.array):
+        return numbers
+    return array.array(TYPECODE, numbers.tobytes())
 
 
 def _heads(vocabulary: list[str], offsets: Numbers, postings: Numbers) -> dict[str, Numbers]:

@@ -57,7 +57,7 @@ async def test_bang_in_the_facets_excludes_a_person(app: ReaderApp, seed_store: 
         assert chip.exclude and chip.id == people[0].id
         assert count_text(app) == f"{5 - people[0].count} of 5 articles"
         named = seed_store.articles_of(PERSON, people[0].id)
-        assert not set(main(app).result.positions) & named
+        assert not set(main(app).result.positions) & set(named)
 
 
 async def test_a_timeline_bar_narrows_to_its_month(app: ReaderApp, seed_store: Store) -> None:

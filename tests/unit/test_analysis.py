@@ -99,7 +99,7 @@ def test_a_bar_narrows_to_its_period(store: Store) -> None:
 
     def within(period: DateRange, subset: set[int] | None = None) -> list[int]:
         found = store.dated_within(period.start, period.end)
-        return sorted(found if subset is None else found & subset)
+        return sorted(found if subset is None else set(found) & subset)
 
     assert within(march.range) == [2, 4]
     assert within(march.range, {0, 4}) == [4]

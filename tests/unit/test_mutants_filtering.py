@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from reader.positions import FrozenBitMap
 from reader.search import Chip, Query, Searcher
 from reader.store import SortOrder, Store
 from reader.tui.filtering import FilterRequest, run_filter
@@ -50,7 +51,7 @@ def test_names_are_counted_within_the_view(searcher: Searcher) -> None:
                if s.name == "Hà Nội"]
     everywhere = searcher.run(Query(text="ha noi")).positions
     assert hanoi.count == len(everywhere) > 2
-    view = frozenset(everywhere[:2])
+    view = FrozenBitMap(everywhere[:2])
     asked = FilterRequest(1, Query(text="ha noi"), SortOrder.NEWEST, bookmarks_only=True, within=view)
     [counted] = [s for s in run_filter(searcher, asked).suggestions if s.name == "Hà Nội"]
     assert counted.count == 2
@@ -59,13 +60,13 @@ def test_names_are_counted_within_the_view(searcher: Searcher) -> None:
 def test_a_name_once_in_the_view_is_offered_and_one_absent_from_it_is_not(searcher: Searcher,
                                                                         seed_store: Store) -> None:
     everywhere = searcher.run(Query(text="ha noi")).positions
-    elsewhere = frozenset(range(len(seed_store))) - frozenset(everywhere)
+    elsewhere = FrozenBitMap(range(len(seed_store))) - FrozenBitMap(everywhere)
 
-    def offered(view: frozenset[int]) -> dict[str, int]:
+    def offered(view: FrozenBitMap) -> dict[str, int]:
         asked = FilterRequest(1, Query(text="ha noi"), SortOrder.NEWEST, bookmarks_only=True, within=view)
         return {s.name: s.count for s in run_filter(searcher, asked).suggestions}
 
-    assert offered(frozenset(everywhere[:1]))["Hà Nội"] == 1
+    assert offered(FrozenBitMap(everywhere[:1]))["Hà Nội"] == 1
     assert "Hà Nội" not in offered(elsewhere)
     assert all(count > 0 for count in offered(elsewhere).values())
 

@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.ordered_selection import OrderedSelection
+from reader.positions import BitMap
 
 
 class WatchedOrder(list[int]):
@@ -88,5 +89,15 @@ def test_out_of_range_and_absent_values_fail_as_a_list_does() -> None:
 def test_an_ordered_list_is_taken_as_it_is() -> None:
     selection = OrderedSelection.of([5, 2, 9])
     assert list(selection) == [5, 2, 9]
-    assert selection.members == {2, 5, 9}
+    assert set(selection.members) == {2, 5, 9}
     assert selection[1:] == [2, 9]
+
+
+def test_what_is_no_position_is_simply_not_in_a_bitmap_selection() -> None:
+    """A bitmap holds unsigned 32-bit ints and raises on anything else; a list would say no."""
+    selection = OrderedSelection([3, 1, 2], BitMap([1, 2]))
+    for value in ("a", None, -1, 2**40):
+        assert value not in selection
+        with pytest.raises(ValueError):
+            selection.index(value)
+    assert 2 in selection and 3 not in selection

@@ -24,10 +24,10 @@ def test_indexes_and_the_name_a_person_is_shown_with(gazetteer: Gazetteer) -> No
         named(3, ("hue",), (("le-y", "LE Y"), ("tran-z", "Tran Z"))),
         named(4, (), (("le-y", "LE Y"),)),
     ], gazetteer)
-    assert store.place_index == {"ha-noi": frozenset({0, 1}), "hue": frozenset({0, 3})}
-    assert store.articles_of(PERSON, "pham-x") == {0, 1, 2}
-    assert store.articles_of(PERSON, "le-y") == {1, 2, 3, 4}
-    assert store.articles_of(PLACE, "nowhere") == frozenset()
+    assert {k: set(v) for k, v in store.place_index.items()} == {"ha-noi": {0, 1}, "hue": {0, 3}}
+    assert set(store.articles_of(PERSON, "pham-x")) == {0, 1, 2}
+    assert set(store.articles_of(PERSON, "le-y")) == {1, 2, 3, 4}
+    assert not store.articles_of(PLACE, "nowhere")
     pham = store.entity(PERSON, "pham-x")
     assert pham is not None and pham.name == "Phạm Văn X"  # diacritics first, though rarer
     assert pham.keys == ("Phạm Văn X", "Pham Van X")

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Collection
 from dataclasses import dataclass
 
 from reader.analysis.dateranges import DateRange
+from reader.positions import AnyPositions
 from reader.store import Store
 
 WEEKS_UNDER_MONTHS = 3
@@ -65,9 +65,9 @@ class TimelineIndex:
         self.ordinals: list[int] = [a.date.toordinal() if a.date else 0 for a in store.articles]
         self.months: list[int] = [_month_key(a.date) if a.date else -1 for a in store.articles]
 
-    def timeline(self, subset: Collection[int] | None = None, unit: str | None = None,
+    def timeline(self, subset: AnyPositions | None = None, unit: str | None = None,
                  max_bars: int | None = None) -> Timeline:
-        positions: Collection[int] = range(len(self.ordinals)) if subset is None else subset
+        positions: AnyPositions = range(len(self.ordinals)) if subset is None else subset
         months = Counter(map(self.months.__getitem__, positions))
         undated = months.pop(-1, 0)
         if not months:

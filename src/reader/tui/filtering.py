@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from reader.analysis.dateranges import take_date_ranges
+from reader.positions import FrozenBitMap
 from reader.search import Query, Result, Searcher, Suggestion
 from reader.store import SortOrder
 
@@ -24,7 +25,7 @@ class FilterRequest:
     query: Query
     sort: SortOrder
     bookmarks_only: bool
-    within: frozenset[int] | None
+    within: FrozenBitMap | None
     """The articles the view starts from; None means all of them."""
     notes: Mapping[int, str] = field(default_factory=dict, compare=False)
     bookmarked_any: bool = True
@@ -43,8 +44,7 @@ class FilterOutcome:
 def run_filter(searcher: Searcher, request: FilterRequest, *,
                with_suggestions: bool = True) -> FilterOutcome:
     """Articles and suggestions for a request; reads nothing but its arguments."""
-    within = None if request.within is None else set(request.within)
-    result = searcher.run(request.query, request.sort, within, request.notes)
+    result = searcher.run(request.query, request.sort, request.within, request.notes)
     suggestions = suggest(searcher, request) if with_suggestions else []
     return FilterOutcome(request, result, suggestions)
 
@@ -55,8 +55,7 @@ def suggest(searcher: Searcher, request: FilterRequest) -> list[Suggestion]:
     text = take_date_ranges(request.query.text)[1].strip()
     if not text or text.startswith(("!", "'")):
         return []
-    within = None if request.within is None else set(request.within)
-    narrowed, _, _ = searcher.select(Query(request.query.chips), within)
+    narrowed, _, _ = searcher.select(Query(request.query.chips), request.within)
     pinned = [(c.kind, c.id) for c in request.query.chips]
     found = searcher.suggest(text, within=narrowed, limit=2 * SUGGESTIONS,
                              exclude=pinned)

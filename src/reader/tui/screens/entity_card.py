@@ -23,6 +23,7 @@ from textual.widgets.option_list import Option
 from reader.analysis.facets import FacetIndex
 from reader.analysis.timeline import TimelineIndex, sparkline
 from reader.entities.recognise import PLACE
+from reader.positions import Positions
 from reader.store import SortOrder, Store
 
 TOGETHER_LIMIT = 15
@@ -68,9 +69,9 @@ class EntityCard(ModalScreen[CardChoice | None]):
         self.kind = kind
         self.entity_id = entity_id
 
-    def _positions(self) -> frozenset[int]:
+    def _positions(self) -> Positions:
         if self.kind == PLACE:
-            return frozenset(self.store.articles_in_place(self.entity_id, include_merged=False))
+            return self.store.articles_in_place(self.entity_id, include_merged=False)
         return self.store.articles_of(self.kind, self.entity_id)
 
     def _details(self) -> Text:

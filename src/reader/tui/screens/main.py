@@ -22,6 +22,7 @@ from reader.corpus import settle_memory
 from reader.entities.recognise import PERSON, PLACE, Mention, Recogniser
 from reader.highlight import highlight_spans
 from reader.ingest.article import Article
+from reader.positions import FrozenBitMap
 from reader.search import STRONG, Chip, Query, Result, Searcher, Suggestion
 from reader.seen import new_since
 from reader.store import Store
@@ -102,8 +103,8 @@ class MainScreen(ReadMarks, ArticleActions, ResultViews, ReportsWorkerErrors):
         self._generation = 0
         self._mentions: tuple[str, list[Mention]] = ("", [])
         """Bumped by every filter request; only the latest one's outcome is applied."""
-        self._loaded = frozenset(i for i, a in enumerate(store.articles)
-                                 if a.id not in state.missing)
+        self._loaded = FrozenBitMap(i for i, a in enumerate(store.articles)
+                                    if a.id not in state.missing)
         self._shown_key: tuple[object, ...] | None = None
         self._pane_due = 0.0
         """Until this moment (monotonic clock) the reading pane waits: see PANE_AFTER_TYPING."""
@@ -157,9 +158,9 @@ class MainScreen(ReadMarks, ArticleActions, ResultViews, ReportsWorkerErrors):
         """Freeze every input of a filter run, on the UI thread, under a new generation."""
         self._generation += 1
         by_id = self.store.by_id
-        within: frozenset[int] | None
+        within: FrozenBitMap | None
         if self.bookmarks_only:
-            within = frozenset(by_id[i] for i in self.state.bookmarked() if i in by_id)
+            within = FrozenBitMap(by_id[i] for i in self.state.bookmarked() if i in by_id)
         else:
             within = None if len(self._loaded) == len(self.store) else self._loaded
         if self.unread_only:
@@ -481,8 +482,8 @@ class MainScreen(ReadMarks, ArticleActions, ResultViews, ReportsWorkerErrors):
         self.searcher = Searcher(store)
         self.recogniser = Recogniser(store.gazetteer)
         self._mentions = ("", [])
-        self._loaded = frozenset(i for i, a in enumerate(store.articles)
-                                 if a.id not in state.missing)
+        self._loaded = FrozenBitMap(i for i, a in enumerate(store.articles)
+                                    if a.id not in state.missing)
         self.article_list.replace_store(store)
         if self._known_before is not None:
             self.article_list.set_new(new_since(self._known_before, store.by_id))

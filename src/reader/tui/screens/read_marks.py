@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 
 from reader.bookmarks import BookmarkError
+from reader.positions import FrozenBitMap
 from reader.seen import load_seen, new_since, save_seen
 
 if TYPE_CHECKING:
@@ -50,8 +51,8 @@ class ReadMarks(Screen[None]):
         self._chosen: str | None = None
         """The article the user last went to in the list (None: not since the last filter)."""
         self._confirm_all: tuple[float, int] | None = None
-        self._unread_cache: tuple[Store, frozenset[str], frozenset[int]] | None = None
-        self._marks_cache: tuple[tuple[object, ...], frozenset[int], frozenset[int]] | None = None
+        self._unread_cache: tuple[Store, frozenset[str], FrozenBitMap] | None = None
+        self._marks_cache: tuple[tuple[object, ...], FrozenBitMap, FrozenBitMap] | None = None
         self._known_before: frozenset[str] | None = None
         """The articles the last start had (None until read): what is not in it is new."""
 
@@ -91,14 +92,14 @@ class ReadMarks(Screen[None]):
         self._read_timer = self.set_timer(READ_AFTER, mark)
 
     # -- the unread view ---------------------------------------------------------------------
-    def unread_positions(self) -> frozenset[int]:
+    def unread_positions(self) -> FrozenBitMap:
         """Positions of the unread articles, kept until the marks or the store change (a
         keystroke in the unread view must not walk 100,000 articles)."""
         read = self.state.read()
         cached = self._unread_cache
         if cached is not None and cached[0] is self.store and cached[1] is read:
             return cached[2]
-        positions = frozenset(i for i, a in enumerate(self.store.articles) if a.id not in read)
+        positions = FrozenBitMap(i for i, a in enumerate(self.store.articles) if a.id not in read)
         self._unread_cache = (self.store, read, positions)
         return positions
 
@@ -167,16 +168,16 @@ class ReadMarks(Screen[None]):
         app's subtitle and fails to find its title widget."""
         if self._fetch_cancel is not None:
             return  # the fetch's progress has the title bar until it ends
-        positions = self.result.positions.members  # a set: the order is not needed here
+        positions = self.result.positions.members  # a bitmap: the order is not needed here
         read, fresh_unread = self._mark_positions()
-        unread = len(positions) - len(read & positions)
-        fresh = len(fresh_unread & positions) if fresh_unread else 0
+        unread = len(positions) - read.intersection_cardinality(positions)
+        fresh = fresh_unread.intersection_cardinality(positions) if fresh_unread else 0
         parts = [f"{unread:,} unread"] + ([f"{fresh:,} new"] if fresh else [])
         title = " · ".join(parts)
         if title != self.sub_title:
             self.sub_title = title
 
-    def _mark_positions(self) -> tuple[frozenset[int], frozenset[int]]:
+    def _mark_positions(self) -> tuple[FrozenBitMap, FrozenBitMap]:
         """Positions of the read articles, and of the new ones still unread, kept until the
         marks or the store change: the title is recounted on every keystroke, and a walk over
         100,000 articles there cost more than the search."""
@@ -185,8 +186,8 @@ class ReadMarks(Screen[None]):
         cached = self._marks_cache
         if cached is None or any(a is not b for a, b in zip(cached[0], key, strict=True)):
             by_id = self.store.by_id
-            read_positions = frozenset(by_id[i] for i in read if i in by_id)
-            fresh = frozenset(by_id[i] for i in new if i in by_id) - read_positions
+            read_positions = FrozenBitMap(by_id[i] for i in read if i in by_id)
+            fresh = FrozenBitMap(by_id[i] for i in new if i in by_id) - read_positions
             cached = (key, read_positions, fresh)
             self._marks_cache = cached
         return cached[1], cached[2]
