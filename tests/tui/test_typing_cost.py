@@ -17,6 +17,7 @@ from reader.corpus import open_store
 from reader.entities.fold import fold_words
 from reader.search import Query
 from reader.tui.app import ReaderApp
+from reader.tui.filtering import run_filter
 from reader.tui.redraw import update_in_place
 from reader.tui.screens import main as main_screen
 from reader.tui.screens.main import MainScreen
@@ -140,15 +141,20 @@ async def test_the_title_bar_shows_a_new_title_without_a_layout(layouts: list[st
         assert layouts == []
 
 
-async def test_the_scrollbar_follows_the_rows_and_a_layout_alone_leaves_it_be(
-        tmp_path: Path, bookmarks: BookmarkStore) -> None:
+def rings(folder: Path) -> Path:
+    """80 articles: 40 on fraud, 40 on smuggling, 4 of them in Lai Chau."""
     for n in range(80):
         kind = "fraud" if n % 2 else "smuggling"
         rare = " in Lai Chau" if n % 20 == 0 else ""
-        (tmp_path / f"{n:02d}.txt").write_text(
+        (folder / f"{n:02d}.txt").write_text(
             f"Police break {kind} ring number {n}{rare}\n\nOfficers said the {kind} ring "
             f"number {n} was broken{rare}.", encoding="utf-8")
-    app = ReaderApp(open_store([tmp_path]), ReadingState(bookmarks))
+    return folder
+
+
+async def test_the_scrollbar_follows_the_rows_and_a_layout_alone_leaves_it_be(
+        tmp_path: Path, bookmarks: BookmarkStore) -> None:
+    app = ReaderApp(open_store([rings(tmp_path)]), ReadingState(bookmarks))
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.pause()
         listing = main(app).article_list
@@ -169,6 +175,23 @@ async def test_the_scrollbar_follows_the_rows_and_a_layout_alone_leaves_it_be(
         await typed(pilot, "ctrl+u", *"lai chau")  # 4 rows: the scrollbar goes
         assert len(listing.rows) == 4
         assert not listing.show_vertical_scrollbar and listing.max_scroll_y == 0
+
+
+async def test_the_scrollbar_and_the_title_change_with_the_rows(
+        tmp_path: Path, bookmarks: BookmarkStore) -> None:
+    """In the same frame as the list: nothing is awaited between the result and the checks,
+    so what Textual would do in a later frame (after the layout, or when the title bar reads
+    its messages) has not happened yet."""
+    app = ReaderApp(open_store([rings(tmp_path)]), ReadingState(bookmarks))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        screen = main(app)
+        listing = screen.article_list
+        assert listing.vertical_scrollbar.window_virtual_size == 80
+        screen._apply(run_filter(screen.searcher, screen._request(Query((), "fraud"))))
+        assert len(listing.rows) == 40
+        assert listing.vertical_scrollbar.window_virtual_size == 40
+        assert "40 unread" in str(screen.query_one(HeaderTitle).render())
 
 
 async def test_first_letters_are_scored_after_the_first_screen(app: ReaderApp,

@@ -20,6 +20,7 @@ from textual.timer import Timer
 from reader.bookmarks import BookmarkError
 from reader.positions import FrozenBitMap
 from reader.seen import load_seen, new_since, save_seen
+from reader.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     import threading
@@ -176,6 +177,7 @@ class ReadMarks(Screen[None]):
         title = " · ".join(parts)
         if title != self.sub_title:
             self.sub_title = title
+            self.query_one(TitleBar).show_now()
 
     def _mark_positions(self) -> tuple[FrozenBitMap, FrozenBitMap]:
         """Positions of the read articles, and of the new ones still unread, kept until the

@@ -18,6 +18,12 @@ class TitleBar(Header):
         yield _Title()
         yield HeaderClockSpace()
 
+    def show_now(self) -> None:
+        """Draw the screen's title as it is now. A Header hears of a new subtitle through
+        its message queue, which the screen often paints before: the counts then came a
+        frame (20-30 ms at 100,000 articles) after the list they count."""
+        self.query_one(_Title).update(self.format_title())
+
 
 class _Title(HeaderTitle):
     """Always the bar's width (100 %), so a new title never moves anything."""
