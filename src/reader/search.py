@@ -27,7 +27,7 @@ from reader.analysis.dateranges import take_date_ranges
 from reader.entities.fold import fold_words
 from reader.entities.recognise import PERSON, PLACE
 from reader.ordered_selection import OrderedSelection
-from reader.positions import NONE, AnyPositions, BitMap, Positions, as_positions, union
+from reader.positions import NONE, AnyPositions, BitMap, FrozenBitMap, Positions, as_positions, union
 from reader.store import Entity, SortOrder, Store
 
 STRONG = 85.0
@@ -150,21 +150,38 @@ def _word_score(query: str, candidate: str) -> float:
     return 100.0 * max(whole, head * 0.95)
 
 
-def name_score(query_words: Sequence[str], name_words: Sequence[str]) -> float:
-    """How well typed words match one spelling of a name, 0 to 100."""
+WordScores = list[dict[str, float]]
+"""For each typed word, the scores of the name words it was compared with so far."""
+
+
+def name_score(query_words: Sequence[str], name_words: Sequence[str],
+               known: WordScores | None = None, joined_name: str | None = None) -> float:
+    """How well typed words match one spelling of a name, 0 to 100.
+
+    `known` keeps word scores across the spellings scored for one typed text: the two
+    thousand spellings a first word can match share a few hundred words, and comparing a
+    word costs two edit distances."""
     if not query_words or not name_words:
         return 0.0
-    joined_query, joined_name = "".join(query_words), "".join(name_words)
+    joined_query = "".join(query_words)
+    if joined_name is None:
+        joined_name = "".join(name_words)
     if joined_query == joined_name:
         return 100.0
     if len(query_words) == 1 and len(joined_query) > 3 and joined_name.startswith(joined_query):
         return 97.0
     available = list(name_words)
     total = 0.0
-    for word in query_words:
+    for number, word in enumerate(query_words):
+        scores = known[number] if known is not None else None
         best, best_at = 0.0, -1
         for position, candidate in enumerate(available):
-            score = _word_score(word, candidate)
+            if scores is None:
+                score = _word_score(word, candidate)
+            else:
+                score = scores.get(candidate, -1.0)
+                if score < 0.0:
+                    score = scores[candidate] = _word_score(word, candidate)
             if score > best:
                 best, best_at = score, position
         if best < 70.0:
@@ -182,27 +199,34 @@ def _with_prefix(ordered: list[str], prefix: str) -> list[str]:
 
 class NameTable:
     """Every folded spelling of every place and person, with lookups by word and by the
-    words joined: what scoring a typed name searches. Built once per store, read-only."""
+    words joined: what scoring a typed name searches. Built once per store, read-only.
 
-    __slots__ = ("_heads", "by_joined", "by_word", "joined", "spellings", "weight", "words")
+    Spellings are numbered busiest name first, and the lookups give bitmaps of those
+    numbers: the candidates of a typed word are a union in C, and the busiest of them are
+    the lowest numbers, a slice of the bitmap."""
+
+    __slots__ = ("_heads", "by_joined", "by_word", "joined", "joined_of", "spellings", "words")
 
     def __init__(self, store: Store) -> None:
-        self.spellings: list[tuple[tuple[str, str], tuple[str, ...]]] = []
-        self.by_word: dict[str, list[int]] = {}
-        self.by_joined: dict[str, list[int]] = {}
+        found: list[tuple[tuple[str, str], tuple[str, ...]]] = []
         for key, entity in store.entities.items():
             spellings = {tuple(fold_words(k)) for k in {entity.name, *entity.keys}}
-            for words in sorted(s for s in spellings if s):
-                number = len(self.spellings)
-                self.spellings.append((key, words))
-                for word in set(words):
-                    self.by_word.setdefault(word, []).append(number)
-                self.by_joined.setdefault("".join(words), []).append(number)
+            found += [(key, words) for words in sorted(s for s in spellings if s)]
+        sizes = {key: len(store.articles_of(*key)) for key in store.entities}
+        self.spellings = sorted(found, key=lambda spelling: -sizes[spelling[0]])  # stable
+        """(key, folded words), busier names first."""
+        by_word: dict[str, list[int]] = {}
+        by_joined: dict[str, list[int]] = {}
+        for number, (_, words) in enumerate(self.spellings):
+            for word in set(words):
+                by_word.setdefault(word, []).append(number)
+            by_joined.setdefault("".join(words), []).append(number)
+        self.by_word = {word: FrozenBitMap(numbers) for word, numbers in by_word.items()}
+        self.by_joined = {joined: FrozenBitMap(numbers) for joined, numbers in by_joined.items()}
         self.words = sorted(self.by_word)
         self.joined = sorted(self.by_joined)
-        sizes = {key: len(store.articles_of(*key)) for key in store.entities}
-        self.weight = [-sizes[key] for key, _ in self.spellings]
-        """Busier names first: among candidates that score alike, they rank first anyway."""
+        self.joined_of = ["".join(words) for _, words in self.spellings]
+        """Each spelling's words joined, parallel to `spellings`."""
         self._heads: dict[int, list[str]] = {}
 
     def heads(self, length: int) -> list[str]:
@@ -254,7 +278,7 @@ class Searcher:
         return table
 
     # -- names -----------------------------------------------------------------------------
-    def _candidates(self, words: Sequence[str], narrow: bool = False) -> set[int]:
+    def _candidates(self, words: Sequence[str], narrow: bool = False) -> BitMap:
         """Spellings that can score at all: the first typed word must match one of their
         words (equal, prefix or a typo away), or the whole text must match them joined.
 
@@ -273,23 +297,22 @@ class Searcher:
                 found &= self._word_candidates(table, word,
                                                (SUGGEST / 100 - 0.01, SUGGEST / 95 - 0.01))
         joined = "".join(words)
-        found.update(table.by_joined.get(joined, ()))
+        by_joined = table.by_joined
+        found |= by_joined.get(joined, NONE)
         if len(words) == 1 and len(joined) > 3:
-            for spelling in _with_prefix(table.joined, joined):
-                found.update(table.by_joined[spelling])
+            found |= union(by_joined[spelling] for spelling in _with_prefix(table.joined, joined))
         if len(found) > MAX_CANDIDATES:
             # A letter or two matches thousands of names equally well; scoring them all
-            # would stall typing, and the busiest would win the tie-break anyway.
-            found = set(heapq.nsmallest(MAX_CANDIDATES, found, key=table.weight.__getitem__))
+            # would stall typing, and the busiest (the lowest numbers) win the tie-break anyway.
+            found = found[:MAX_CANDIDATES]
         return found
 
     @staticmethod
-    def _word_candidates(table: NameTable, word: str, cutoffs: tuple[float, float]) -> set[int]:
+    def _word_candidates(table: NameTable, word: str, cutoffs: tuple[float, float]) -> BitMap:
         """Spellings with a word equal to `word`, starting with it, or (past two letters)
         as similar as the cutoffs ask, whole or cut to its length."""
-        found: set[int] = set()
-        for name_word in _with_prefix(table.words, word):
-            found.update(table.by_word[name_word])
+        by_word = table.by_word
+        found = union(by_word[name_word] for name_word in _with_prefix(table.words, word))
         if len(word) > 2:
             whole, head = cutoffs
             close = process.extract(word, table.words, scorer=Levenshtein.normalized_similarity,
@@ -297,18 +320,53 @@ class Searcher:
             close += [(table.words[i], score, i) for _, score, i in process.extract(
                 word, table.heads(len(word)), scorer=Levenshtein.normalized_similarity,
                 score_cutoff=head, limit=None)]
-            for name_word, _, _ in close:
-                found.update(table.by_word[name_word])
+            found |= union(by_word[name_word] for name_word, _, _ in close)
         return found
 
     def _score_all(self, words: tuple[str, ...]) -> dict[tuple[str, str], float]:
         """The best score of every place and person scoring at least SUGGEST."""
         table = self._names()
+        spellings, joined_of = table.spellings, table.joined_of
+        candidates = self._candidates(words, narrow=True)
+        if len(words) == 1:
+            return self._score_one_word(words[0], candidates, table)
+        known: WordScores = [{} for _ in words]
         best: dict[tuple[str, str], float] = {}
-        for number in self._candidates(words, narrow=True):
-            key, spelling = table.spellings[number]
-            score = name_score(words, spelling)
+        for number in candidates:
+            key, spelling = spellings[number]
+            score = name_score(words, spelling, known, joined_of[number])
             if score >= SUGGEST and score > best.get(key, 0.0):
+                best[key] = score
+        return best
+
+    @staticmethod
+    def _score_one_word(word: str, candidates: BitMap, table: NameTable,
+                        ) -> dict[tuple[str, str], float]:
+        """`name_score` of one typed word, unrolled: the first word is what matches two
+        thousand spellings, and at 100,000 articles its calls were most of a keystroke's
+        search. The test of candidates checks it against `name_score` spelling by spelling."""
+        spellings, joined_of = table.spellings, table.joined_of
+        long = len(word) > 3
+        known: dict[str, float] = {}
+        best: dict[tuple[str, str], float] = {}
+        for number in candidates:
+            joined = joined_of[number]
+            if joined == word:
+                score = 100.0
+            elif long and joined.startswith(word):
+                score = 97.0
+            else:
+                score = 0.0
+                for name_word in spellings[number][1]:
+                    found = known.get(name_word, -1.0)
+                    if found < 0.0:
+                        found = known[name_word] = _word_score(word, name_word)
+                    if found > score:
+                        score = found
+                if score < 70.0:  # name_score gives 0 below 70: no suggestion either way
+                    continue
+            key = spellings[number][0]
+            if score > best.get(key, 0.0):
                 best[key] = score
         return best
 

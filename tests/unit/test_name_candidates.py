@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from reader import search
 from reader.entities.fold import fold_words
 from reader.search import SUGGEST, Searcher, name_score
 from reader.store import Store
@@ -17,6 +18,9 @@ TYPED = [
     "lam dong", "lamm dong", "da n", "can tho", "vo van thuong", "vo van thuongg",
     "ba ria vung tau", "dak lak", "tran luu q", "phan van giang", "p v giang",
     "nguyen phu truxg", "luong tam qxaxg",
+    # one word: scored by its own unrolled loop
+    "n", "h", "ng", "ngu", "nguy", "nguyen", "ngyuen", "luong", "luonh", "tran", "le", "pha",
+    "quang", "hoa", "thanh", "hanoi", "danang", "vinh", "long", "xyzzy",
 ]
 
 
@@ -46,3 +50,22 @@ def test_warmed_letters_give_the_same_scores_without_scoring_again(
     for letter, scores in expected.items():
         assert scores and warm.score_entities(letter) == scores
     assert warm.suggest("n")[0].name == cold.suggest("n")[0].name
+
+
+def test_past_the_cap_the_busiest_names_are_scored(seed_store: Store,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """A letter matches more spellings than a keystroke can score: those kept are the
+    spellings of the names most articles mention."""
+    searcher = Searcher(seed_store)
+    table = searcher._names()
+    matching = [number for number, (_, words) in enumerate(table.spellings)
+                if any(word.startswith("n") for word in words)]
+    assert len(matching) > 6
+
+    def size(number: int) -> int:
+        return len(seed_store.articles_of(*table.spellings[number][0]))
+
+    monkeypatch.setattr(search, "MAX_CANDIDATES", 6)
+    kept = set(searcher._candidates(("n",)))
+    assert len(kept) == 6 and kept <= set(matching)
+    assert min(size(n) for n in kept) >= max(size(n) for n in matching if n not in kept)
