@@ -254,7 +254,8 @@ class Searcher:
         self._scored = functools.lru_cache(maxsize=32)(self._score_all)
         self._letters: dict[str, dict[tuple[str, str], float]] = {}
         """Scores of single letters, kept for the session (see `warm_letters`)."""
-        self._place_counts: dict[str, int] = {}
+        self._totals: dict[tuple[str, str], int] = {}
+        """Articles naming each place or person, as `count` gives them, kept once asked."""
 
     def prepare(self, progress: Progress | None = None, build: bool = True) -> None:
         """Build now what the first search would: the name table and the word index.
@@ -387,6 +388,8 @@ class Searcher:
         scored = self._letters.get(words[0]) if len(words) == 1 else None
         if scored is None:
             scored = self._scored(words)
+        if minimum == SUGGEST and PLACE in kinds and PERSON in kinds:
+            return dict(scored)  # all of them: a copy, since callers may change theirs
         return {key: score for key, score in scored.items()
                 if score >= minimum and key[0] in kinds}
 
@@ -413,13 +416,21 @@ class Searcher:
         within = None if within is None else as_positions(within)
         for key in exclude:
             scores.pop(key, None)
-        entities, count = self.store.entities, self.count
+        entities = self.store.entities
+        if within is None:  # the usual case: a dict lookup per name, not a call
+            totals = self._totals
+            counts = [totals.get(key, -1) for key in scores]
+            for number, key in enumerate(scores):
+                if counts[number] < 0:
+                    counts[number] = totals[key] = self.count(key)
+        else:
+            counts = [self.count(key, within) for key in scores]
         # Ranked as one sort of (no article, -score, -count, name) would, the position
         # breaking ties as a stable sort does; only the first `limit` are put in order.
         ranked = heapq.nsmallest(limit, (
             (found == 0, -round(score), -found, entities[key].name, number, key, score)
-            for number, (key, score) in enumerate(scores.items())
-            for found in (count(key, within),)))
+            for number, ((key, score), found) in enumerate(zip(scores.items(), counts,
+                                                                strict=True))))
         return [Suggestion(key[0], key[1], entities[key].name, score, -minus_count,
                            self.describe(entities[key]))
                 for _, _, minus_count, _, _, key, score in ranked]
@@ -428,10 +439,10 @@ class Searcher:
         """Articles (of `within`) naming the person, or the place or a town in it."""
         if key[0] == PLACE:
             if within is None:
-                count = self._place_counts.get(key[1])
+                count = self._totals.get(key)
                 if count is None:
                     count = len(self.store.articles_in_place(key[1], include_merged=False))
-                    self._place_counts[key[1]] = count
+                    self._totals[key] = count
                 return count
             found: Positions = self.store.articles_in_place(key[1], include_merged=False)
         else:
