@@ -8,6 +8,7 @@ against the straightforward definition it replaces, so a faster load never reads
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import replace
 from pathlib import Path
 
@@ -15,10 +16,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.entities import recognise
-from reader.entities.fold import _fold_char, fold
+from reader.entities.fold import _fold_char, _full_table, fold
 from reader.entities.gazetteer import Gazetteer, Person
 from reader.entities.recognise import PERSON, Recogniser, capitalised_runs
-from reader.ingest import dates, parse
+from reader.ingest import clean, dates, parse
+from reader.ingest import decode as decode_mod
 from reader.ingest.clean import clean_text
 from reader.ingest.decode import Decoded, decode
 from reader.ingest.parse import parse_article
@@ -197,3 +199,57 @@ def test_caption_markers_and_end_marks_go_as_before() -> None:
     assert parse._strip_caption_marker("Police at the scene. - Ảnh 1.") == "Police at the scene."
     article = parse.parse_article("Police close a ring in Ha Noi\n\nThe ring sold drugs.\n\nEnd /.")
     assert article.paragraphs[-1] == "End"
+
+
+VIETNAMESE = "ăâđêôơưàáạảãầấậẩẫằắặẳẵèéẹẻẽềếệểễìíịỉĩòóọỏõồốộổỗờớợởỡùúụủũừứựửữỳýỵỷỹ"
+MIXED = st.text(st.one_of(
+    st.sampled_from(VIETNAMESE + VIETNAMESE.upper() + "AaZz09 .,\n\t"),
+    st.characters(),  # any code point but surrogates
+    st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF),  # lone surrogates
+), max_size=60)
+
+
+@settings(max_examples=600, deadline=None)
+@given(MIXED)
+def test_fold_is_the_table_fold(text: str) -> None:
+    """A few distinct letters are replaced one by one; many go through the table. Both must
+    give what the table gives."""
+    plain = text.lower() if text.isascii() else text.translate(_full_table())
+    assert fold(text) == plain
+
+
+def plain_clean_text(text: str) -> str:
+    """clean_text before it looked only at the unusual characters, step for step."""
+    text = clean.decode_entities(text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0c", "\n")
+    if "\x1b" in text or "\x9b" in text or "\x9d" in text:
+        text = clean._ESCAPES.sub("", text)
+    text = clean._CONTROLS.sub("", text)
+    text = unicodedata.normalize("NFC", text)
+    if any(space in text for space in clean._ODD_SPACES):
+        text = clean._SPACES.sub(" ", text)
+    if " \n" in text or "\n " in text:
+        text = clean._LINE_EDGES.sub("\n", text)
+    return text.strip()
+
+
+CONTROLLED = st.text(st.one_of(
+    st.sampled_from("ab \n\t\r\x0c\x00\x01\x1b[31m\x7f\x85\x9b\x9d\u200b\u202e\ufeff\u00a0"
+                    "\u2000\u2001\u2009\u202f\u3000e\u0301a\u0300&amp;&#7897;"),
+    st.characters(),
+), max_size=40)
+
+
+@settings(max_examples=800, deadline=None)
+@given(CONTROLLED)
+def test_cleaning_only_the_unusual_characters_changes_nothing(text: str) -> None:
+    assert clean_text(text) == plain_clean_text(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(CONTROLLED | st.text(st.sampled_from("\x01\x02\x7f\x85\ufffd ab\n"), max_size=300))
+def test_binary_is_told_as_before(text: str) -> None:
+    sample = text[:8192]
+    plain = "\x00" in text or \
+        len(decode_mod._UNPRINTABLE.findall(sample)) > max(8, len(sample) // 20)
+    assert decode_mod._is_binary(text) == plain

@@ -12,6 +12,8 @@ import codecs
 import re
 from dataclasses import dataclass
 
+from reader.ingest.clean import unusual_characters
+
 MAX_BYTES = 4 * 1024 * 1024
 """Larger files are not articles (a news article is a few kB; a book or a dump is not)."""
 
@@ -52,7 +54,8 @@ def _is_binary(text: str) -> bool:
     if "\x00" in text:
         return True
     sample = text[:8192]
-    return len(_UNPRINTABLE.findall(sample)) > max(8, len(sample) // 20)
+    # Printable ASCII and line ends are none of the pattern's: counted without them.
+    return len(_UNPRINTABLE.findall(unusual_characters(sample))) > max(8, len(sample) // 20)
 
 
 def decode(data: bytes, max_bytes: int = MAX_BYTES) -> Decoded | Rejected:
