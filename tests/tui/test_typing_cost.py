@@ -3,6 +3,7 @@ typing pauses, and lines of text in place when their size does not change."""
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,9 @@ from reader.bookmarks import BookmarkStore
 from reader.corpus import open_store
 from reader.entities.fold import fold_words
 from reader.search import Query
+from reader.tui import collector
 from reader.tui.app import ReaderApp
+from reader.tui.collector import COLLECTIONS
 from reader.tui.filtering import run_filter
 from reader.tui.redraw import update_in_place
 from reader.tui.screens import main as main_screen
@@ -178,17 +181,23 @@ async def test_the_scrollbar_follows_the_rows_and_a_layout_alone_leaves_it_be(
 
 
 async def test_the_scrollbar_and_the_title_change_with_the_rows(
-        tmp_path: Path, bookmarks: BookmarkStore) -> None:
+        tmp_path: Path, bookmarks: BookmarkStore, monkeypatch: pytest.MonkeyPatch) -> None:
     """In the same frame as the list: nothing is awaited between the result and the checks,
     so what Textual would do in a later frame (after the layout, or when the title bar reads
-    its messages) has not happened yet."""
+    its messages) has not happened yet. And the screen as a whole is not repainted: its new
+    subtitle did that, every widget drawn again on every key."""
     app = ReaderApp(open_store([rings(tmp_path)]), ReadingState(bookmarks))
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.pause()
         screen = main(app)
         listing = screen.article_list
         assert listing.vertical_scrollbar.window_virtual_size == 80
-        screen._apply(run_filter(screen.searcher, screen._request(Query((), "fraud"))))
+        repainted: list[MainScreen] = []
+        with monkeypatch.context() as patched:
+            patched.setattr(MainScreen, "refresh",
+                            lambda self, *a, **k: repainted.append(self) or self)
+            screen._apply(run_filter(screen.searcher, screen._request(Query((), "fraud"))))
+        assert repainted == []
         assert len(listing.rows) == 40
         assert listing.vertical_scrollbar.window_virtual_size == 40
         assert "40 unread" in str(screen.query_one(HeaderTitle).render())
@@ -207,3 +216,23 @@ async def test_first_letters_are_scored_after_the_first_screen(app: ReaderApp,
         await typed(pilot, "slash", "l")
         assert ("l",) not in calls, "the first letter was scored again"
         assert main(app).bar.query_one("#suggestions", OptionList).option_count > 0
+
+
+async def test_full_collections_wait_for_a_pause_while_the_screen_is_up(
+        app: ReaderApp, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(main_screen, "SETTLE_AFTER", 0.05)
+    before = gc.get_threshold()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.2)
+        assert COLLECTIONS.deferred and gc.get_threshold()[2] > 1000
+        monkeypatch.setattr(collector, "IDLE_AFTER", 0.5)
+        await pilot.pause(0.6)  # a pause: without the key below, the collection would run
+        gc.collect(1)
+        await pilot.press("slash", "p")
+        assert not COLLECTIONS.tick(), "a key came a moment ago"
+        monkeypatch.setattr(collector, "IDLE_AFTER", 0.0)
+        ran = COLLECTIONS.collected
+        gc.collect(1)
+        await pilot.pause(collector.CHECK_EVERY * 2 + 0.1)
+        assert COLLECTIONS.collected > ran, "the screen's timer ran the waiting collection"
+    assert gc.get_threshold() == before and not COLLECTIONS.deferred
