@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
@@ -18,6 +19,7 @@ from textual.screen import Screen
 from reader.ingest.pool_context import start_pool_server
 from reader.keymap import KEYMAP_FILE, load_keymap
 from reader.settings import load_settings, save_setting
+from reader.tui.collector import COLLECTIONS
 from reader.tui.screens.help import HelpScreen
 from reader.tui.screens.loading import LoadingScreen
 
@@ -58,6 +60,11 @@ class ReaderApp(App[None]):
         theme = load_settings().get("theme")
         if isinstance(theme, str) and theme in self.available_themes:
             self.theme = theme
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key):
+            COLLECTIONS.busy()  # no full garbage collection while keys come (tui/collector.py)
+        await super().on_event(event)
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, lambda theme: save_setting("theme", theme.name))

@@ -26,6 +26,7 @@ from reader.positions import FrozenBitMap
 from reader.search import STRONG, Chip, Query, Result, Searcher, Suggestion
 from reader.seen import new_since
 from reader.store import Store
+from reader.tui.collector import CHECK_EVERY, COLLECTIONS
 from reader.tui.filtering import FilterOutcome, FilterRequest, run_filter, suggest
 from reader.tui.screens.article_actions import ArticleActions
 from reader.tui.screens.read_marks import ReadMarks
@@ -208,6 +209,9 @@ class MainScreen(ReadMarks, ArticleActions, ResultViews, ReportsWorkerErrors):
 
     def _settle(self) -> None:
         settle_memory()
+        if not COLLECTIONS.deferred:
+            COLLECTIONS.defer()
+            self.set_interval(CHECK_EVERY, COLLECTIONS.tick, name="full collections at a pause")
         self.warm_letters(self.searcher)
 
     @work(thread=True, group="warm", exit_on_error=False, name="Scoring first letters")
@@ -539,4 +543,5 @@ class MainScreen(ReadMarks, ArticleActions, ResultViews, ReportsWorkerErrors):
         return None
 
     def on_unmount(self) -> None:
+        COLLECTIONS.restore()
         self.stop_watching()
