@@ -19,7 +19,15 @@ WEB_PREFIXES = ("http:/", "https:/")
 """A URL as given (a Path makes `//` one slash, so the prefix is checked on that form too)."""
 
 
+FRAMES_PER_SECOND = "120"
+"""Textual's frame rate unless the user sets TEXTUAL_FPS. A filter's result waits for the
+next frame after it is applied: 8-12 ms of each keystroke at Textual's 60, traced in tmux;
+at 120 it waits half as long. Frames are drawn only when something changed, so an idle
+screen costs nothing more. Set before Textual is imported: it reads the rate once."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    os.environ.setdefault("TEXTUAL_FPS", FRAMES_PER_SECOND)
     arguments = list(sys.argv[1:] if argv is None else argv)
     if plainly_paths(arguments):
         try:

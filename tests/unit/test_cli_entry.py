@@ -4,6 +4,7 @@ command line, the parsers or the store; everything else goes to the command line
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -61,3 +62,15 @@ def test_a_missing_path_is_explained_by_the_command_line(tmp_path: Path,
                                                         capsys: pytest.CaptureFixture[str]) -> None:
     assert cli_entry.main([str(tmp_path / "missing.txt")]) != 0
     assert "no such file or folder" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("given", "expected"), [(None, cli_entry.FRAMES_PER_SECOND), ("30", "30")])
+def test_the_frame_rate_is_set_unless_the_user_set_one(
+        given: str | None, expected: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    if given is None:
+        monkeypatch.delenv("TEXTUAL_FPS", raising=False)
+    else:
+        monkeypatch.setenv("TEXTUAL_FPS", given)
+    cli_entry.main([str(tmp_path / "missing.txt")])
+    assert os.environ["TEXTUAL_FPS"] == expected
