@@ -15,7 +15,8 @@ from reader import cli_entry
 from reader.assets import bundled_corpus
 
 HEAVY = ("reader.cli", "reader.cli_common", "reader.store", "reader.ingest.load",
-         "reader.entities.recognise", "reader.search", "reader.tui.screens.main")
+         "reader.entities.recognise", "reader.search", "reader.tui.screens.main",
+         "reader.positions")
 
 
 def test_plain_paths_and_everything_else(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
