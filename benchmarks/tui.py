@@ -44,6 +44,9 @@ def terminal(folder: Path, repeats: int) -> dict[str, Figure]:
         print("tmux is missing: the terminal rows are not measured", file=sys.stderr)
         return {}
     readers, bares = [], []
+    # A start that is not timed: the rows are for a warm start, and only a start writes the
+    # first screen the next one paints while loading (a corpus just generated has none).
+    _probe("reader", str(folder), script=TMUX_PROBE)
     for _ in range(repeats):
         bares.append(_probe("bare", script=TMUX_PROBE))
         readers.append(_probe("reader", str(folder), script=TMUX_PROBE))
