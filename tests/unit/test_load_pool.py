@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -38,3 +40,21 @@ def test_a_pool_that_cannot_start_leaves_the_load_to_this_process(
     assert not result.skipped
     assert seen[-1] == (count, count)
     assert sorted(a.title for a in result.articles) == sorted(f"Report {n} from Hue" for n in range(count))
+
+
+def test_the_interface_prepares_the_pool_without_starting_the_fork_server() -> None:
+    """Before its first screen the interface starts only the resource tracker (it needs the
+    real stderr); the fork server, which imports the loader, waits for a load that needs
+    workers (a clean interpreter, so no other test's pool counts)."""
+    code = (
+        "import sys\n"
+        "from multiprocessing import forkserver, resource_tracker\n"
+        "from reader.ingest.pool_context import prepare_pool\n"
+        "prepare_pool()\n"
+        "print(resource_tracker._resource_tracker._pid is not None,\n"
+        "      forkserver._forkserver._forkserver_pid is None,\n"
+        "      'reader.ingest.load' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, timeout=60)
+    assert done.stdout.split() == ["True", "True", "False"]

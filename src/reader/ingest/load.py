@@ -22,7 +22,6 @@ from reader.ingest.clean import clean_text
 from reader.ingest.decode import MAX_BYTES, Rejected, decode
 from reader.ingest.parse import parse_article
 from reader.ingest.pool_context import pool_context as _pool_context
-from reader.ingest.pool_context import start_pool_server as start_pool_server
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
 PAGE_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})

@@ -1,6 +1,6 @@
 """How the parallel load starts its worker processes, apart from the loader itself: the
-interface starts the fork server before its first screen, and importing the parsers and
-the recogniser for that would delay the screen by their import time."""
+interface prepares for them before its first screen, and importing the parsers and the
+recogniser for that would delay the screen by their import time."""
 
 from __future__ import annotations
 
@@ -23,16 +23,15 @@ def pool_context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
-def start_pool_server() -> None:
-    """Start the fork server and multiprocessing's resource tracker now, while this process
-    has one thread and its own stderr. Both need stderr's file descriptor to start, and a
-    full-screen interface replaces sys.stderr with an object that has none."""
-    context = pool_context()
-    if context.get_start_method() == "forkserver":
-        from multiprocessing import forkserver
+def prepare_pool() -> None:
+    """Start multiprocessing's resource tracker now, while this process has its own stderr:
+    the tracker needs stderr's file descriptor to start, and a full-screen interface
+    replaces sys.stderr with an object that has none.
 
-        forkserver.ensure_running()
-    else:
-        from multiprocessing import resource_tracker
+    The fork server starts when a load first needs workers (it is spawned, not forked, so a
+    loading thread may start it). Started here, it imported the loader on the other core
+    while the first screen was drawn: 50-65 ms of a warm start's first paint on two cores,
+    for a pool a warm start does not use. A cold load pays that import instead."""
+    from multiprocessing import resource_tracker
 
-        resource_tracker.ensure_running()
+    resource_tracker.ensure_running()

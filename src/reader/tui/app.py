@@ -16,7 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.screen import Screen
 
-from reader.ingest.pool_context import start_pool_server
+from reader.ingest.pool_context import prepare_pool
 from reader.keymap import KEYMAP_FILE, load_keymap
 from reader.settings import load_settings, save_setting
 from reader.tui.collector import COLLECTIONS
@@ -56,7 +56,7 @@ class ReaderApp(App[None]):
         if store is None:
             # Now, before the app takes over stderr and starts threads: the paths, or the
             # archive of fetched articles beside the bundled ones, may be many files.
-            start_pool_server()
+            prepare_pool()
         theme = load_settings().get("theme")
         if isinstance(theme, str) and theme in self.available_themes:
             self.theme = theme
