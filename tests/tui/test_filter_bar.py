@@ -7,7 +7,6 @@ import json
 
 import pytest
 from textual.message import Message
-from textual.widgets import OptionList
 
 from reader import saved_filters
 from reader.entities.recognise import PERSON, PLACE
@@ -16,7 +15,8 @@ from reader.search import Chip, Suggestion
 from reader.tui.app import ReaderApp
 from reader.tui.screens.main import MainScreen
 from reader.tui.screens.saved_filters import SavedFiltersScreen, SaveFilterScreen
-from reader.tui.widgets.filter_bar import FilterBar, _suggestion_lines
+from reader.tui.widgets.filter_bar import FilterBar
+from reader.tui.widgets.suggestion_list import SuggestionList, suggestion_lines
 from tests.tui.conftest import wait_for_main_screen
 from tests.tui.helpers import count_text, main, settle
 
@@ -44,7 +44,7 @@ async def test_suggestions_leave_the_narrowed_rows_in_view(app: ReaderApp,
         await pilot.press("slash", *"luong")
         await settle(pilot)
         screen = main(app)
-        options = screen.bar.query_one("#suggestions", OptionList)
+        options = screen.bar.query_one("#suggestions", SuggestionList)
         assert options.display and options.option_count == 2
         box = options.region
         assert box.height == 2 + 2  # two names and the border
@@ -57,16 +57,21 @@ async def test_suggestions_leave_the_narrowed_rows_in_view(app: ReaderApp,
         assert box.y >= first_row + rows, "no narrowed row is covered"
 
 
+async def eight_places(pilot, app: ReaderApp) -> FilterBar:  # type: ignore[no-untyped-def]
+    """The filter bar open with eight suggested places."""
+    await wait_for_main_screen(pilot, app)
+    await pilot.press("slash", "h")
+    await settle(pilot)
+    bar = main(app).bar
+    bar.set_suggestions([Suggestion(PLACE, f"p{i}", f"Place {i}", 90.0, 1) for i in range(8)])
+    await pilot.pause()
+    return bar
+
+
 async def test_many_suggestions_stay_in_the_lower_half(app: ReaderApp) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for_main_screen(pilot, app)
-        await pilot.press("slash", "h")
-        await settle(pilot)
-        bar = main(app).bar
-        many = [Suggestion(PLACE, f"p{i}", f"Place {i}", 90.0, 1) for i in range(8)]
-        bar.set_suggestions(many)
-        await pilot.pause()
-        box = bar.query_one("#suggestions", OptionList).region
+        bar = await eight_places(pilot, app)
+        box = bar.query_one("#suggestions", SuggestionList).region
         assert box.y >= 24 // 2 - 1 and box.bottom <= 23
         assert box.height <= 24 // 2
 
@@ -74,13 +79,13 @@ async def test_many_suggestions_stay_in_the_lower_half(app: ReaderApp) -> None:
 async def test_the_box_has_a_title_and_a_hint(app: ReaderApp) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for_main_screen(pilot, app)
-        options = main(app).bar.query_one("#suggestions", OptionList)
+        options = main(app).bar.query_one("#suggestions", SuggestionList)
         assert options.border_title == "suggestions"
         assert "enter pin" in str(options.border_subtitle)
 
 
 def test_suggestion_columns_line_up() -> None:
-    lines = [line.plain for line in _suggestion_lines([
+    lines = [line.plain for line in suggestion_lines([
         Suggestion(PERSON, "a", "Lương Tam Quang", 99.0, 4, "Minister"),
         Suggestion(PLACE, "b", "Huế", 90.0, 1234, "in \x1b[31mred"),
         Suggestion(PERSON, "c", "Tô Lâm", 88.0, 12),
@@ -360,21 +365,54 @@ async def test_from_the_list_f_recalls_and_ctrl_s_saves(app: ReaderApp) -> None:
 
 
 async def test_a_letter_that_leaves_the_suggestions_alike_keeps_the_highlight(app: ReaderApp) -> None:
-    """Options are rebuilt only when what they show changes (a rebuild lays the screen out)."""
+    """Lines are rebuilt only when what they show changes (a rebuild puts the highlight back
+    on the first)."""
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for_main_screen(pilot, app)
         await pilot.press("slash", *"luon")
         await settle(pilot)
-        options = main(app).bar.query_one("#suggestions", OptionList)
-        names = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        options = main(app).bar.query_one("#suggestions", SuggestionList)
+        names = options.plain_lines
         assert options.option_count == 2
         await pilot.press("down")
         assert options.highlighted == 1
         await pilot.press("g")
         await settle(pilot)
-        assert [str(options.get_option_at_index(i).prompt)
-                for i in range(options.option_count)] == names
+        assert options.plain_lines == names
         assert options.highlighted == 1
         await pilot.press("enter")
         await settle(pilot)
         assert [p.label for p in main(app).bar.pinned] == ["Lương Cường"]
+
+
+async def test_a_click_on_a_suggestion_pins_it(app: ReaderApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_main_screen(pilot, app)
+        await pilot.press("slash", *"luong")
+        await settle(pilot)
+        options = main(app).bar.query_one("#suggestions", SuggestionList)
+        second = options.plain_lines[1]
+        plain = {segment.style for segment in options.render_line(1)}
+        await pilot.hover("#suggestions", offset=(4, 2))  # the border, then the second line
+        assert {segment.style for segment in options.render_line(1)} != plain, "no hover"
+        await pilot.click("#suggestions", offset=(4, 2))
+        await settle(pilot)
+        label = main(app).bar.pinned[0].label
+        assert label in second and label not in options.plain_lines[:1]
+
+
+async def test_the_highlight_stays_in_view_when_few_lines_fit(app: ReaderApp) -> None:
+    async with app.run_test(size=(80, 12)) as pilot:
+        bar = await eight_places(pilot, app)
+        options = bar.query_one("#suggestions", SuggestionList)
+        shown = options.content_region.height
+        assert 0 < shown < 8
+        for _ in range(6):
+            await pilot.press("down")
+        await pilot.pause()
+        assert bar.highlighted_suggestion() == bar._suggestions[6]
+        assert "Place 6" in options.render_line(shown - 1).text
+        for _ in range(6):
+            await pilot.press("up")
+        assert "Place 0" in options.render_line(0).text
+        assert bar.highlighted_suggestion() == bar._suggestions[0]

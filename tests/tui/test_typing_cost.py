@@ -10,13 +10,14 @@ import pytest
 from textual.app import App, ComposeResult
 from textual.containers import Vertical
 from textual.widget import Widget
-from textual.widgets import OptionList, Static
+from textual.widgets import Static
 from textual.widgets._header import HeaderTitle
 
 from reader.bookmarks import BookmarkStore
 from reader.corpus import open_store
 from reader.entities.fold import fold_words
-from reader.search import Query
+from reader.entities.recognise import PERSON, PLACE
+from reader.search import Query, Suggestion
 from reader.tui import collector
 from reader.tui.app import ReaderApp
 from reader.tui.collector import COLLECTIONS
@@ -25,7 +26,9 @@ from reader.tui.redraw import update_in_place
 from reader.tui.screens import main as main_screen
 from reader.tui.screens.main import MainScreen
 from reader.tui.state import ReadingState
+from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.reading_pane import ReadingPane
+from reader.tui.widgets.suggestion_list import SuggestionList
 from reader.tui.widgets.title_bar import TitleBar
 from tests.tui.helpers import main
 
@@ -155,9 +158,14 @@ def rings(folder: Path) -> Path:
     return folder
 
 
+@pytest.fixture
+def rings_app(tmp_path: Path, bookmarks: BookmarkStore) -> ReaderApp:
+    return ReaderApp(open_store([rings(tmp_path)]), ReadingState(bookmarks))
+
+
 async def test_the_scrollbar_follows_the_rows_and_a_layout_alone_leaves_it_be(
-        tmp_path: Path, bookmarks: BookmarkStore) -> None:
-    app = ReaderApp(open_store([rings(tmp_path)]), ReadingState(bookmarks))
+        rings_app: ReaderApp) -> None:
+    app = rings_app
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.pause()
         listing = main(app).article_list
@@ -181,12 +189,12 @@ async def test_the_scrollbar_follows_the_rows_and_a_layout_alone_leaves_it_be(
 
 
 async def test_the_scrollbar_and_the_title_change_with_the_rows(
-        tmp_path: Path, bookmarks: BookmarkStore, monkeypatch: pytest.MonkeyPatch) -> None:
+        rings_app: ReaderApp, monkeypatch: pytest.MonkeyPatch) -> None:
     """In the same frame as the list: nothing is awaited between the result and the checks,
     so what Textual would do in a later frame (after the layout, or when the title bar reads
     its messages) has not happened yet. And the screen as a whole is not repainted: its new
     subtitle did that, every widget drawn again on every key."""
-    app = ReaderApp(open_store([rings(tmp_path)]), ReadingState(bookmarks))
+    app = rings_app
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.pause()
         screen = main(app)
@@ -215,7 +223,7 @@ async def test_first_letters_are_scored_after_the_first_screen(app: ReaderApp,
                             lambda self, words, narrow=False: calls.append(words) or set())
         await typed(pilot, "slash", "l")
         assert ("l",) not in calls, "the first letter was scored again"
-        assert main(app).bar.query_one("#suggestions", OptionList).option_count > 0
+        assert main(app).bar.query_one("#suggestions", SuggestionList).option_count > 0
 
 
 async def test_full_collections_wait_for_a_pause_while_the_screen_is_up(
@@ -236,3 +244,106 @@ async def test_full_collections_wait_for_a_pause_while_the_screen_is_up(
         await pilot.pause(collector.CHECK_EVERY * 2 + 0.1)
         assert COLLECTIONS.collected > ran, "the screen's timer ran the waiting collection"
     assert gc.get_threshold() == before and not COLLECTIONS.deferred
+
+
+async def test_rows_that_keep_the_scrollbar_lay_nothing_out(
+        rings_app: ReaderApp, layouts: list[str]) -> None:
+    """A new row count is set quietly while the scrollbar stays (a layout of the whole screen
+    on every key was a third of the frame); the bar's coming or going still lays out."""
+    app = rings_app
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        listing = main(app).article_list
+        layouts.clear()
+        listing.set_rows(listing.rows[:40])
+        await pilot.pause()
+        assert "articles" not in layouts
+        assert listing.show_vertical_scrollbar and listing.max_scroll_y == 40 - listing.size.height
+        listing.set_rows(listing.rows[:4])
+        await pilot.pause()
+        assert "articles" in layouts
+        assert not listing.show_vertical_scrollbar
+        listing.set_rows(list(range(80)))
+        await pilot.pause()
+        assert listing.show_vertical_scrollbar and listing.max_scroll_y == 80 - listing.size.height
+
+
+async def test_the_scrollbar_is_drawn_again_only_when_its_thumb_moves(
+        rings_app: ReaderApp) -> None:
+    app = rings_app
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        listing = main(app).article_list
+        bar = listing.vertical_scrollbar
+        many = [n % 80 for n in range(5000)]  # the same articles over and over
+        listing.set_rows(many)
+        await pilot.pause()
+        drawn: list[int] = []
+        bar.refresh = lambda *a, **k: drawn.append(1) or bar  # type: ignore[method-assign]
+        listing.set_rows(many[:4990])  # a thumb of one cell at the top either way
+        assert bar.window_virtual_size == 4990 and drawn == []
+        listing.set_rows(many[:100])
+        assert bar.window_virtual_size == 100 and drawn
+        del bar.refresh
+
+
+async def test_only_the_rows_whose_article_changed_are_drawn_again(
+        rings_app: ReaderApp, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = rings_app
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        listing = main(app).article_list
+        rows = list(listing.rows)
+        drawn: list[int] = []
+        render_line = ArticleList.render_line
+        monkeypatch.setattr(ArticleList, "render_line",
+                            lambda self, y: drawn.append(y) or render_line(self, y))
+        listing.set_rows(rows[:3] + rows[10:])  # the cursor's article stays on the first row
+        await pilot.pause()
+        assert drawn and min(drawn) == 3, "rows whose article did not change were drawn again"
+        drawn.clear()
+        listing.set_rows(rows[5:])
+        await pilot.pause()
+        assert min(drawn) == 0
+
+
+async def test_a_cursor_moving_in_a_scrolled_list_redraws_the_row_it_left(
+        rings_app: ReaderApp, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = rings_app
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        listing = main(app).article_list
+        listing.focus()
+        await pilot.press("end")
+        await pilot.pause()
+        top = int(listing.scroll_offset.y)
+        assert top > 0
+        drawn: list[int] = []
+        render_line = ArticleList.render_line
+        monkeypatch.setattr(ArticleList, "render_line",
+                            lambda self, y: drawn.append(y) or render_line(self, y))
+        await pilot.press("up")
+        await pilot.pause()
+        assert int(listing.scroll_offset.y) == top
+        left, now = 79 - top, 78 - top
+        assert {left, now} <= set(drawn), "the row the cursor left kept its highlight"
+
+
+async def test_new_suggestions_lay_the_screen_out_only_for_a_new_height(
+        app: ReaderApp, layouts: list[str]) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await typed(pilot, "slash", "h")
+        bar = main(app).bar
+        two = [Suggestion(PLACE, f"p{i}", f"Place {i}", 90.0, 1) for i in range(2)]
+        bar.set_suggestions(two)
+        await pilot.pause()
+        options = bar.query_one("#suggestions", SuggestionList)
+        layouts.clear()
+        bar.set_suggestions([Suggestion(PERSON, f"q{i}", f"Person {i}", 90.0, 3) for i in range(2)])
+        await pilot.pause()
+        assert "suggestions" not in layouts
+        assert "Person 1" in options.render_line(1).text
+        bar.set_suggestions([*two, Suggestion(PLACE, "p2", "Place 2", 90.0, 1)])
+        await pilot.pause()
+        assert "suggestions" in layouts and options.content_region.height == 3

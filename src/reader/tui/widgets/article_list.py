@@ -19,10 +19,13 @@ from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
+from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 
+from reader.ingest.article import Article
 from reader.store import Store
 from reader.tui.display import blended_style, shown
+from reader.tui.scrollbar_thumb import thumb
 
 
 class ArticleList(ScrollView, can_focus=True):
@@ -48,7 +51,8 @@ class ArticleList(ScrollView, can_focus=True):
         Binding("enter", "select", "Read", id="list.read"),
     ]
 
-    cursor: reactive[int] = reactive(0, always_update=True)
+    cursor: reactive[int] = reactive(0, always_update=True, repaint=False)
+    """The row under the cursor; its watcher redraws the two rows it changes, not the list."""
 
     @dataclass
     class Highlighted(Message):
@@ -76,11 +80,13 @@ class ArticleList(ScrollView, can_focus=True):
         self._announced: str | None = ""
         self._keep: str | None = None
         self._by_user = False
-        self._titles: dict[tuple[int, int], str] = {}
+        self._strips: dict[tuple[int, int, bool, bool, str], Strip] = {}
+        """Rows drawn, by article position, width, look and marks (see `render_line`)."""
         self._styles: dict[tuple[bool, bool], tuple[Style, Style, Style, Style]] = {}
         self._look: tuple[object, ...] = ()
         self._base: Style | None = None
-        self._sized: tuple[Size, Size, Size] | None = None
+        self._sized: tuple[Size, Size] | None = None
+        self._bar_changing = False
         self.new: frozenset[str] = frozenset()
         """Articles the last start did not have (marked `+` while unread)."""
         """The article to keep under the cursor across a store swap (positions change)."""
@@ -97,12 +103,9 @@ class ArticleList(ScrollView, can_focus=True):
         keep = self._keep if self._keep is not None else self.current_id
         self._keep = None
         old_cursor = self.cursor
+        shown_before = self._shown_rows()
         self.rows = rows
-        self.virtual_size = Size(self.size.width, len(rows))
-        if self.show_vertical_scrollbar:
-            # Drawn with the rows: after the layout Textual would update the bar and draw
-            # it in a frame of its own, 20-30 ms later at 100,000 articles.
-            self.vertical_scrollbar.window_virtual_size = len(rows)
+        self._size_to_rows(len(rows))
         position = None
         index = self.store.by_id.get(keep) if keep is not None else None
         if index is not None:
@@ -113,7 +116,49 @@ class ArticleList(ScrollView, can_focus=True):
         if position is None:
             position = min(old_cursor, max(0, len(rows) - 1))
         self.cursor = position
-        self.refresh()
+        self._refresh_changed_rows(shown_before)
+
+    def _shown_rows(self) -> tuple[int, list[int]]:
+        """The scroll offset and the articles on the rows in view."""
+        top = int(self.scroll_offset.y)
+        height = self.scrollable_content_region.height
+        return top, [self.rows[row] for row in range(top, min(top + height, len(self.rows)))]
+
+    def _refresh_changed_rows(self, before: tuple[int, list[int]]) -> None:
+        """Draw again only the rows whose article changed: the next letter of a word often
+        leaves the newest articles on top, and Textual keeps the lines not refreshed (a
+        whole refresh was most of a keystroke's frame at 100,000 articles). The cursor's
+        rows are refreshed by its watcher."""
+        after = self._shown_rows()
+        if before[0] != after[0] or not before[1] or not after[1]:
+            self.refresh()
+            return
+        top, old, new = after[0], before[1], after[1]
+        for line in range(max(len(old), len(new))):
+            if line >= len(old) or line >= len(new) or old[line] != new[line]:
+                self.refresh_line(top + line)
+
+    def _size_to_rows(self, count: int) -> None:
+        """The virtual height follows the rows. Setting it lays the whole screen out, which
+        only the scrollbar's coming or going needs: otherwise it is set quietly, and the bar
+        is drawn again only if its thumb moved (at 100,000 rows most filters leave it as it
+        was). Either way the bar is drawn with the rows: after a layout Textual would update
+        it and draw it in a frame of its own, 20-30 ms later at 100,000 articles."""
+        size = Size(self.size.width, count)
+        height = self.container_size.height
+        if not height or (count > height) != self.show_vertical_scrollbar:
+            self._bar_changing = True
+            self.virtual_size = size
+            if self.show_vertical_scrollbar:
+                self.vertical_scrollbar.window_virtual_size = count
+            return
+        self.set_reactive(ScrollView.virtual_size, size)
+        if self.show_vertical_scrollbar:
+            bar = self.vertical_scrollbar
+            before = thumb(bar)
+            bar.set_reactive(ScrollBar.window_virtual_size, count)
+            if thumb(bar) != before:
+                bar.refresh()
 
     def replace_store(self, store: Store) -> None:
         """A reloaded store: the rows are positions of the old one, so they are dropped until
@@ -121,7 +166,7 @@ class ArticleList(ScrollView, can_focus=True):
         self._keep = self.current_id
         self.store = store
         self.rows = []
-        self._titles.clear()
+        self._strips.clear()
 
     def set_new(self, new: frozenset[str]) -> None:
         self.new = new
@@ -136,8 +181,9 @@ class ArticleList(ScrollView, can_focus=True):
         return max(0, min(value, len(self.rows) - 1)) if self.rows else 0
 
     def watch_cursor(self, old: int, new: int) -> None:
-        self.refresh_line(old - int(self.scroll_offset.y))
-        self.refresh_line(new - int(self.scroll_offset.y))
+        if old != new:
+            self.refresh_line(old)
+            self.refresh_line(new)
         if self.rows:
             self.scroll_to_region(Region(0, new, 1, 1), animate=False, force=True)
         current = self.current_id
@@ -191,11 +237,13 @@ class ArticleList(ScrollView, can_focus=True):
         # Textual hands a line widget its content region as the virtual size, which never
         # equals the rows' count, so every layout of the screen (every key in the filter
         # bar lays out its Input) updated this list's scrollbar again and drew it in a
-        # frame of its own, while the search for that key ran. Only a change counts here.
-        key = (size, self.virtual_size, container_size)
-        if key == self._sized:
+        # frame of its own, while the search for that key ran. `set_rows` keeps the bar up
+        # to date itself; only a new size, or a bar that comes or goes, counts here.
+        key = (size, container_size)
+        if key == self._sized and not self._bar_changing:
             return False
         self._sized = key
+        self._bar_changing = False
         return super()._size_updated(size, virtual_size, container_size, layout)
 
     def on_resize(self, event: events.Resize) -> None:
@@ -222,10 +270,24 @@ class ArticleList(ScrollView, can_focus=True):
         position = self.rows[row]
         article = self.store.articles[position]
         is_read = article.id in self.read
-        style, mark_style, date_style, source_style = self._row_styles(is_read, row == self.cursor)
+        is_cursor = row == self.cursor
         # Two marks side by side: a bookmarked article can still be unread (newsboat).
         unread = " " if is_read else "+" if article.id in self.new else "•"
         mark = ("★" if article.id in self.bookmarked else " ") + unread + " "
+        styles = self._row_styles(is_read, is_cursor)
+        # The same strip for the same row: Textual keeps its crops and styled copies on the
+        # strip, so a row drawn again after a keystroke costs a lookup, not a rebuild.
+        key = (position, width, is_read, is_cursor, mark)
+        strip = self._strips.get(key)
+        if strip is None:
+            if len(self._strips) > 2048:
+                self._strips.clear()
+            strip = self._strips[key] = self._row_strip(article, width, mark, styles)
+        return strip
+
+    def _row_strip(self, article: Article, width: int, mark: str,
+                   styles: tuple[Style, Style, Style, Style]) -> Strip:
+        style, mark_style, date_style, source_style = styles
         date = article.date.isoformat() if article.date else "—".ljust(10)
         source = f" {shown(article.source)}" if article.source and width >= 70 else ""
         title_width = max(1, width - 1 - len(mark) - 12 - cell_len(source))
@@ -233,26 +295,18 @@ class ArticleList(ScrollView, can_focus=True):
             Segment(" ", style),
             Segment(mark, mark_style),
             Segment(date + "  ", date_style),
-            Segment(self._fitted_title(position, article.title, title_width), style),
+            Segment(self._fitted_title(article.title, title_width), style),
             Segment(source, source_style),
         ]
         return Strip(segments).adjust_cell_length(width, style)
 
-    def _fitted_title(self, position: int, title: str, width: int) -> str:
-        """The title cut or padded to its cells, kept per article and width: measuring cells
-        of Vietnamese text was most of a row's cost, and every keystroke redraws the rows."""
-        key = (position, width)
-        fitted = self._titles.get(key)
-        if fitted is None:
-            if len(self._titles) > 4096:
-                self._titles.clear()
-            text = shown(title)
-            if cell_len(text) > width:
-                fitted = set_cell_size(text, width - 1) + "…"
-            else:
-                fitted = set_cell_size(text, width)
-            self._titles[key] = fitted
-        return fitted
+    @staticmethod
+    def _fitted_title(title: str, width: int) -> str:
+        """The title cut or padded to its cells."""
+        text = shown(title)
+        if cell_len(text) > width:
+            return set_cell_size(text, width - 1) + "…"
+        return set_cell_size(text, width)
 
     def _row_styles(self, is_read: bool, is_cursor: bool) -> tuple[Style, Style, Style, Style]:
         """A row's styles (text, mark, date, source), worked out once per look of the list
@@ -261,6 +315,7 @@ class ArticleList(ScrollView, can_focus=True):
         if look != self._look:
             self._look = look
             self._styles.clear()
+            self._strips.clear()
         key = (is_read, is_cursor)
         styles = self._styles.get(key)
         if styles is None:

@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.cells import cell_len
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
@@ -22,22 +21,20 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widgets import Input, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Input, Static
 
 from reader import saved_filters
 from reader.entities.recognise import PLACE
 from reader.search import Chip, Suggestion
 from reader.tui.display import shown
 from reader.tui.screens.saved_filters import ask_and_save, choose_saved
+from reader.tui.widgets.suggestion_list import SuggestionList
 
 if TYPE_CHECKING:
     from reader.store import Store
 
 PLACEHOLDER = "Filter: places, people, words…"
 HINT = "enter pin · !name exclude · ↑↓ move"
-NAME_WIDTH = 26
-"""The widest name column of the suggestions; longer names are cut with an ellipsis."""
 
 
 @dataclass(slots=True, frozen=True)
@@ -167,10 +164,10 @@ class FilterBar(Vertical):
             yield ChipRow("", id="filter-chips", markup=False)
             yield FilterInput(placeholder=PLACEHOLDER, id="filter-input")
             yield Static("", id="count", markup=False)
-        yield OptionList(id="suggestions")
+        yield SuggestionList(id="suggestions")
 
     def on_mount(self) -> None:
-        options = self.query_one("#suggestions", OptionList)
+        options = self.query_one("#suggestions", SuggestionList)
         options.display = False
         options.border_title = "suggestions"
         options.border_subtitle = HINT
@@ -199,17 +196,14 @@ class FilterBar(Vertical):
         self._count_width = width
 
     def set_suggestions(self, suggestions: list[Suggestion]) -> None:
-        """The options are built again only when what they show changed (the next letter of
-        a name often leaves them alike): a rebuild lays the screen out, and the highlight the
-        user moved to stays where it is."""
+        """The lines are built again only when what they show changed (the next letter of
+        a name often leaves them alike), so the highlight the user moved to stays where it
+        is."""
         shown_before = [_shown(s) for s in self._suggestions]
         self._suggestions = suggestions
-        options = self.query_one("#suggestions", OptionList)
+        options = self.query_one("#suggestions", SuggestionList)
         if [_shown(s) for s in suggestions] != shown_before or not options.option_count:
-            options.clear_options()
-            options.add_options([Option(line) for line in _suggestion_lines(suggestions)])
-            if suggestions:
-                options.highlighted = 0
+            options.set_suggestions(suggestions)
         visible = bool(suggestions) and bool(self.input.value.strip()) and self.input.has_focus
         if options.display != visible:
             options.display = visible
@@ -217,7 +211,7 @@ class FilterBar(Vertical):
 
     def highlighted_suggestion(self) -> Suggestion | None:
         """The suggestion under the cursor while the drop-down is open."""
-        options = self.query_one("#suggestions", OptionList)
+        options = self.query_one("#suggestions", SuggestionList)
         index = options.highlighted
         if options.display and index is not None and index < len(self._suggestions):
             return self._suggestions[index]
@@ -377,7 +371,7 @@ class FilterBar(Vertical):
 
     @on(FilterInput.Pin)
     def _pin_highlighted(self) -> None:
-        options = self.query_one("#suggestions", OptionList)
+        options = self.query_one("#suggestions", SuggestionList)
         index = options.highlighted
         if options.display and index is not None and index < len(self._suggestions):
             suggestion = self._suggestions[index]
@@ -393,22 +387,19 @@ class FilterBar(Vertical):
 
     @on(FilterInput.Move)
     def _move(self, event: FilterInput.Move) -> None:
-        options = self.query_one("#suggestions", OptionList)
+        options = self.query_one("#suggestions", SuggestionList)
         if options.display:
-            if event.step > 0:
-                options.action_cursor_down()
-            else:
-                options.action_cursor_up()
+            options.move(event.step)
 
     @on(FilterInput.PopChip)
     def _pop(self) -> None:
         self.unpin()
 
-    @on(OptionList.OptionSelected, "#suggestions")
-    def _clicked(self, event: OptionList.OptionSelected) -> None:
+    @on(SuggestionList.Picked, "#suggestions")
+    def _clicked(self, event: SuggestionList.Picked) -> None:
         event.stop()
-        if event.option_index < len(self._suggestions):
-            self.post_message(self.PinRequested(self._suggestions[event.option_index]))
+        if event.index < len(self._suggestions):
+            self.post_message(self.PinRequested(self._suggestions[event.index]))
 
     def on_click(self, event: events.Click) -> None:
         """A click on a chip's × (or next to it) unpins that chip; on its name, selects it."""
@@ -430,11 +421,11 @@ class FilterBar(Vertical):
         if event.widget is self.chip_row and self.selected is None and self.pinned:
             self.selected = len(self.pinned) - 1
         if self.input.has_focus and self.input.value.strip() and self._suggestions:
-            self.query_one("#suggestions", OptionList).display = True
+            self.query_one("#suggestions", SuggestionList).display = True
             self._place_suggestions()
 
     def on_descendant_blur(self, event: events.DescendantBlur) -> None:
-        self.query_one("#suggestions", OptionList).display = False
+        self.query_one("#suggestions", SuggestionList).display = False
         if event.widget is self.chip_row:
             self.selected = None
 
@@ -448,7 +439,7 @@ class FilterBar(Vertical):
         border): the top rows of the list, the ones being narrowed, stay in view (fzf keeps
         its results visible). At most half the screen high; the options scroll within it
         when more do not fit."""
-        options = self.query_one("#suggestions", OptionList)
+        options = self.query_one("#suggestions", SuggestionList)
         if not options.display or not self.is_mounted:
             return
         screen_height = self.screen.size.height
@@ -493,26 +484,3 @@ class FilterBar(Vertical):
 def _shown(suggestion: Suggestion) -> tuple[str, str, str, int, str]:
     """What a suggestion's line shows (its score does not show)."""
     return suggestion.kind, suggestion.id, suggestion.name, suggestion.count, suggestion.note
-
-
-def _suggestion_lines(suggestions: Sequence[Suggestion]) -> list[Text]:
-    """One line per suggestion in aligned columns: mark and name (padded), kind, count
-    (right-aligned), note. Names and notes come from the user's files: cleaned, never
-    markup."""
-    names = [shown(s.name) for s in suggestions]
-    name_width = min(NAME_WIDTH, max((cell_len(n) for n in names), default=0))
-    count_width = max((len(f"{s.count:,}") for s in suggestions), default=1)
-    lines = []
-    for suggestion, name in zip(suggestions, names, strict=True):
-        if cell_len(name) > name_width:
-            name = name[:name_width - 1] + "…"
-        text = Text(no_wrap=True, overflow="ellipsis")
-        text.append("● " if suggestion.kind == PLACE else "◆ ")
-        text.append(name, style="bold")
-        text.append(" " * (name_width - cell_len(name)))
-        text.append("  place " if suggestion.kind == PLACE else "  person", style="dim")
-        text.append(f"  {suggestion.count:>{count_width},}")
-        if suggestion.note:
-            text.append(f"  {shown(suggestion.note)}", style="italic dim")
-        lines.append(text)
-    return lines
