@@ -243,6 +243,20 @@ _TABLES: weakref.WeakKeyDictionary[Store, NameTable] = weakref.WeakKeyDictionary
 _TABLES_LOCK = threading.Lock()
 
 
+def first_ranked(ranks: Sequence[tuple[bool, int, int]], name: Callable[[int], str],
+                 limit: int) -> list[int]:
+    """The numbers of the first `limit` entries, as one sort of (rank, name, number) would
+    order them. Names are looked up only for entries that can still be among the first:
+    those ranked no worse than the `limit`-th best rank (a letter typed scores thousands)."""
+    if not ranks or limit <= 0:
+        return []
+    cutoff = heapq.nsmallest(limit, ranks)[-1]
+    contenders = [(rank, name(number), number) for number, rank in enumerate(ranks)
+                  if rank <= cutoff]
+    contenders.sort()
+    return [number for _, _, number in contenders[:limit]]
+
+
 class Searcher:
     """Matching and filtering over one store; cheap to build. The name table is built on
     first use (or by `prepare`, off the interface's thread); scores of the last few typed
@@ -425,15 +439,13 @@ class Searcher:
                     counts[number] = totals[key] = self.count(key)
         else:
             counts = [self.count(key, within) for key in scores]
-        # Ranked as one sort of (no article, -score, -count, name) would, the position
-        # breaking ties as a stable sort does; only the first `limit` are put in order.
-        ranked = heapq.nsmallest(limit, (
-            (found == 0, -round(score), -found, entities[key].name, number, key, score)
-            for number, ((key, score), found) in enumerate(zip(scores.items(), counts,
-                                                                strict=True))))
-        return [Suggestion(key[0], key[1], entities[key].name, score, -minus_count,
+        items = list(scores.items())
+        ranks = [(found == 0, -round(score), -found)
+                 for score, found in zip(scores.values(), counts, strict=True)]
+        chosen = first_ranked(ranks, lambda number: entities[items[number][0]].name, limit)
+        return [Suggestion(key[0], key[1], entities[key].name, score, counts[number],
                            self.describe(entities[key]))
-                for _, _, minus_count, _, _, key, score in ranked]
+                for number in chosen for key, score in (items[number],)]
 
     def count(self, key: tuple[str, str], within: AnyPositions | None = None) -> int:
         """Articles (of `within`) naming the person, or the place or a town in it."""
