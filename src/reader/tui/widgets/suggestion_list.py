@@ -40,12 +40,12 @@ class SuggestionList(Widget):
     class Picked(Message):
         """A suggestion was clicked."""
 
-        suggestions: SuggestionList
+        suggestion_list: SuggestionList
         index: int
 
         @property
         def control(self) -> SuggestionList:
-            return self.suggestions
+            return self.suggestion_list
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
