@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.widgets import Static
+from textual.widgets import ProgressBar, Static
 
 from reader.assets import bundled_corpus
 from reader.bookmarks import BookmarkStore
@@ -110,6 +110,7 @@ async def test_a_warm_start_shows_the_last_list_while_it_loads(
         assert newest[1].title[:40] in rows[1]
         count = str(app.screen.query_one("#preview-count", Static).render())
         assert count.startswith(f"{len(store)} articles · loading")
+        assert not app.screen.query(ProgressBar)  # the count line shows the progress
         release.set()
         await wait_for_main_screen(pilot, app)
         assert isinstance(app.screen, MainScreen)
@@ -124,12 +125,33 @@ async def test_without_a_saved_list_a_progress_bar_shows(
         await pilot.pause(0.2)
         assert isinstance(app.screen, loading.LoadingScreen)
         assert app.screen.query_one("#loading").display
+        assert app.screen.query_one(ProgressBar).display
         assert not app.screen.query(TitlePreview)
         release.set()
         await wait_for_main_screen(pilot, app)
     # This start saved its first screen for the next one.
     saved = read_first_screen([corpus], SortOrder.NEWEST)
     assert saved is not None and saved.total == 5
+
+
+async def test_a_failing_load_after_the_last_list_says_so_in_its_place(
+        bookmarks: BookmarkStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = bundled_corpus()
+    save_first_screen([corpus], first_screen(open_store([corpus]), ReadingState(bookmarks)))
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise PermissionError("the archive folder is locked")
+
+    monkeypatch.setattr(session, "open_session", broken)
+    app = ReaderApp(paths=[corpus], bookmarks=bookmarks)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, loading.LoadingScreen)
+        assert not app.screen.query_one(TitlePreview).display
+        assert app.screen.query_one("#loading").display
+        label = str(app.screen.query_one("#loading-label").render())
+        assert "Loading the articles failed: the archive folder is locked" in label
 
 
 async def test_saved_titles_are_drawn_as_plain_text(

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 
 class ReaderApp(App[None]):
-    CSS_PATH = ["reader.tcss", "views.tcss", "filter.tcss", "reading.tcss"]
+    CSS_PATH = ["reader.tcss", "views.tcss", "filter.tcss", "reading.tcss", "loading.tcss"]
     TITLE = "reader"
     SUB_TITLE = "Viet Nam public security news"
     BINDINGS = [
