@@ -130,6 +130,31 @@ async def test_text_of_the_same_size_is_drawn_without_a_layout(layouts: list[str
         assert line.size.height == 1
 
 
+async def test_typing_in_the_bar_lays_nothing_out_and_keeps_the_cursor_in_view(
+        app: ReaderApp, layouts: list[str]) -> None:
+    """The Input's text width changes at every key; it must not lay the screen out for it,
+    and still scroll with a text longer than the bar, and back when it is cleared."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        bar = main(app).bar
+        bar.input.focus()
+        await pilot.pause()
+        layouts.clear()
+        await typed(pilot, *"police q")
+        assert bar.input.value == "police q"
+        assert "filter-input" not in layouts
+        text = "police q" + "q" * 62 + "tail"
+        await typed(pilot, *text[8:])
+        assert bar.input.value == text
+        width = bar.input.content_region.width
+        assert width < len(text)
+        assert bar.input.scroll_offset.x > 0
+        assert str(bar.input.render_line(0).text).rstrip().endswith("tail")
+        await typed(pilot, "ctrl+u")
+        assert bar.input.value == "" and bar.input.scroll_offset.x == 0
+        assert "Filter:" in bar.input.render_line(0).text
+
+
 class Titled(App[None]):
     def compose(self) -> ComposeResult:
         yield TitleBar()

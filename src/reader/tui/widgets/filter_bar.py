@@ -19,8 +19,9 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.geometry import Size
 from textual.message import Message
-from textual.reactive import reactive
+from textual.reactive import Reactive, reactive
 from textual.widgets import Input, Static
 
 from reader import saved_filters
@@ -46,6 +47,11 @@ class PinnedChip:
 
 class FilterInput(Input):
     """An Input whose enter, tab, arrows and backspace serve the suggestion list first."""
+
+    virtual_size = Reactive(Size(0, 0), layout=False)
+    """The Input sets this to its text's width at every change, and Textual's own asks for a
+    layout of the whole screen each time: 2-6 ms of every keystroke. The bar's size never
+    depends on its text, and the Input scrolls to keep its cursor in view by itself."""
 
     BINDINGS = [
         Binding("enter", "pin", "Pin suggestion", show=False, id="filter.pin"),
