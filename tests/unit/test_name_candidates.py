@@ -8,7 +8,7 @@ import pytest
 
 from reader import search
 from reader.entities.fold import fold_words
-from reader.search import SUGGEST, Searcher, name_score
+from reader.search import SUGGEST, Query, Searcher, name_score
 from reader.store import Store
 
 TYPED = [
@@ -50,6 +50,28 @@ def test_warmed_letters_give_the_same_scores_without_scoring_again(
     for letter, scores in expected.items():
         assert scores and warm.score_entities(letter) == scores
     assert warm.suggest("n")[0].name == cold.suggest("n")[0].name
+
+
+def test_warmed_letters_filter_and_suggest_as_before_without_reading_the_indexes(
+        seed_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`warm_letters` keeps each letter's strongly named articles and each name's count:
+    the letter's filter and suggestions then read no index of names, and give what a
+    searcher that kept nothing gives."""
+    letters = "nlthqdvp"
+    cold = Searcher(seed_store)
+    expected = {letter: (cold.select(Query((), letter)), cold.suggest(letter)) for letter in letters}
+    assert any(found for (found, _, _), _ in expected.values())
+    warm = Searcher(seed_store)
+    warm.warm_letters()
+
+    def read(*args: object, **kwargs: object) -> None:
+        pytest.fail("an index of names was read again")
+
+    monkeypatch.setattr(Store, "articles_of", read)
+    monkeypatch.setattr(Store, "articles_in_place", read)
+    for letter, (selected, suggested) in expected.items():
+        assert warm.select(Query((), letter)) == selected
+        assert warm.suggest(letter) == suggested
 
 
 def test_past_the_cap_the_busiest_names_are_scored(seed_store: Store,
