@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from textual.app import App, ComposeResult
 from textual.containers import Vertical
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
 from textual.widgets._header import HeaderTitle
@@ -22,7 +23,7 @@ from reader.tui import collector
 from reader.tui.app import ReaderApp
 from reader.tui.collector import COLLECTIONS
 from reader.tui.filtering import run_filter
-from reader.tui.redraw import update_in_place
+from reader.tui.redraw import InPlaceLine, update_in_place
 from reader.tui.screens import main as main_screen
 from reader.tui.screens.main import MainScreen
 from reader.tui.state import ReadingState
@@ -30,7 +31,7 @@ from reader.tui.widgets.article_list import ArticleList
 from reader.tui.widgets.reading_pane import ReadingPane
 from reader.tui.widgets.suggestion_list import SuggestionList
 from reader.tui.widgets.title_bar import TitleBar
-from tests.tui.helpers import main
+from tests.tui.helpers import count_text, main, settle
 
 
 async def typed(pilot, *keys: str) -> None:  # type: ignore[no-untyped-def]
@@ -155,6 +156,63 @@ async def test_typing_in_the_bar_lays_nothing_out_and_keeps_the_cursor_in_view(
         assert "Filter:" in bar.input.render_line(0).text
 
 
+@pytest.fixture
+def layout_passes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The screens laid out, one entry per layout pass."""
+    passes: list[str] = []
+    refresh_layout = Screen._refresh_layout
+
+    def spied(self: Screen[object], *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        passes.append(type(self).__name__)
+        refresh_layout(self, *args, **kwargs)
+
+    monkeypatch.setattr(Screen, "_refresh_layout", spied)
+    return passes
+
+
+class Growing(App[None]):
+    CSS = "Static { width: auto; }"
+
+    def compose(self) -> ComposeResult:
+        yield InPlaceLine("short", id="in-place")
+        yield Static("short", id="plain")
+
+
+@pytest.mark.parametrize(("line", "passes"), [("in-place", 1), ("plain", 2)])
+async def test_a_line_that_grows_is_laid_out_in_one_pass(
+        layout_passes: list[str], line: str, passes: int) -> None:
+    """Textual lays the screen out again when a layout changes a widget's virtual size (the
+    plain Static); a widget sized in one pass is not laid out twice for it."""
+    app = Growing()
+    async with app.run_test(size=(60, 6)) as pilot:
+        await pilot.pause()
+        widget = app.query_one(f"#{line}", Static)
+        layout_passes.clear()
+        widget.update("a good deal longer than before", layout=True)
+        for _ in range(3):
+            await pilot.pause()
+        assert widget.size.width == len("a good deal longer than before")
+        assert len(layout_passes) == passes
+
+
+async def test_suggestions_opening_lay_the_screen_out_once(
+        app: ReaderApp, layout_passes: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(main_screen, "PANE_AFTER_TYPING", 5.0)  # the pane: later, apart
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        bar = main(app).bar
+        bar.input.focus()
+        await pilot.pause()
+        options = bar.query_one(SuggestionList)
+        assert not options.display
+        layout_passes.clear()
+        await typed(pilot, "n")
+        for _ in range(3):
+            await pilot.pause()
+        assert options.display and options.option_count
+        assert layout_passes == ["MainScreen"]
+
+
 class Titled(App[None]):
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -199,8 +257,8 @@ async def test_the_scrollbar_follows_the_rows_and_a_layout_alone_leaves_it_be(
         assert len(listing.rows) == 40
         assert listing.vertical_scrollbar.window_virtual_size == 40
         assert listing.max_scroll_y == 40 - listing.size.height
-        # Every key in the bar lays the screen out (its Input); the list's scrollbar is not
-        # drawn again for that.
+        # A layout of the screen (a count of another width asks for one) does not draw the
+        # list's scrollbar again.
         drawn: list[int] = []
         bar = listing.vertical_scrollbar
         bar.refresh = lambda *a, **k: drawn.append(1) or bar  # type: ignore[method-assign]
@@ -211,6 +269,24 @@ async def test_the_scrollbar_follows_the_rows_and_a_layout_alone_leaves_it_be(
         await typed(pilot, "ctrl+u", *"lai chau")  # 4 rows: the scrollbar goes
         assert len(listing.rows) == 4
         assert not listing.show_vertical_scrollbar and listing.max_scroll_y == 0
+
+
+async def test_a_count_of_another_width_lays_the_screen_out_once(
+        rings_app: ReaderApp, layout_passes: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(main_screen, "PANE_AFTER_TYPING", 5.0)  # the pane: later, apart
+    app = rings_app
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        await typed(pilot, "slash", *"lai chau")
+        assert count_text(app) == "4 of 80 articles"
+        layout_passes.clear()
+        main(app).bar.input.value = "number 1"  # numbers 1 and 10 to 19: no scrollbar yet
+        await settle(pilot)
+        for _ in range(3):
+            await pilot.pause()
+        assert count_text(app) == "11 of 80 articles"
+        assert not main(app).article_list.show_vertical_scrollbar
+        assert layout_passes == ["MainScreen"]
 
 
 async def test_the_scrollbar_and_the_title_change_with_the_rows(

@@ -21,17 +21,17 @@ from textual import events
 from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
-from textual.widget import Widget
 
 from reader.entities.recognise import PLACE
 from reader.search import Suggestion
 from reader.tui.display import shown
+from reader.tui.redraw import SizedInOnePass
 
 NAME_WIDTH = 26
 """The widest name column; longer names are cut with an ellipsis."""
 
 
-class SuggestionList(Widget):
+class SuggestionList(SizedInOnePass):
     """Lines of suggestions, one highlighted; a click picks one (`Picked`)."""
 
     COMPONENT_CLASSES = {"suggestion-list--highlighted", "suggestion-list--hover"}
