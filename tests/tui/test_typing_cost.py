@@ -23,7 +23,7 @@ from reader.tui import collector
 from reader.tui.app import ReaderApp
 from reader.tui.collector import COLLECTIONS
 from reader.tui.filtering import run_filter
-from reader.tui.redraw import InPlaceLine, update_in_place
+from reader.tui.redraw import OnePassStatic, update_in_place
 from reader.tui.screens import main as main_screen
 from reader.tui.screens.main import MainScreen
 from reader.tui.state import ReadingState
@@ -174,7 +174,7 @@ class Growing(App[None]):
     CSS = "Static { width: auto; }"
 
     def compose(self) -> ComposeResult:
-        yield InPlaceLine("short", id="in-place")
+        yield OnePassStatic("short", id="in-place")
         yield Static("short", id="plain")
 
 
@@ -211,6 +211,27 @@ async def test_suggestions_opening_lay_the_screen_out_once(
             await pilot.pause()
         assert options.display and options.option_count
         assert layout_passes == ["MainScreen"]
+
+
+async def test_another_article_in_the_pane_lays_the_screen_out_once(
+        app: ReaderApp, layout_passes: list[str]) -> None:
+    """The pane's title, metadata, body and column change size with every article; with
+    its scrollbar staying (every bundled article is longer than the pane), one pass."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = main(app)
+        pane = screen.query_one(ReadingPane)
+        screen.article_list.focus()
+        await pilot.pause()
+        for _ in range(3):
+            before = shown_id(screen)
+            layout_passes.clear()
+            await pilot.press("down")
+            for _ in range(3):
+                await pilot.pause()
+            assert shown_id(screen) not in (None, before)
+            assert pane.show_vertical_scrollbar
+            assert layout_passes == ["MainScreen"]
 
 
 class Titled(App[None]):

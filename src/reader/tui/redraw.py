@@ -8,6 +8,7 @@ two lines), it is done as before."""
 
 from __future__ import annotations
 
+from textual.containers import Vertical
 from textual.geometry import Size
 from textual.reactive import Reactive
 from textual.visual import VisualType
@@ -37,19 +38,25 @@ def _fits(widget: Static) -> bool:
 
 
 class SizedInOnePass(Widget):
-    """For a widget whose content never scrolls, so that its virtual size is its size.
+    """A widget whose virtual size a layout sets without asking for another layout.
 
     A layout of the screen sets each widget's virtual size, and Textual's reactive for it
-    asks for another layout when the value changes: the suggestions opening, or the count
-    changing width, laid the screen out a second time, in a frame of its own 15-20 ms after
-    the first. Nothing in a layout depends on the virtual size of such a widget, and the
-    layout that sets it has drawn the widget already: it is set here without either.
+    asks for another layout (and a repaint) when the value changes: the suggestions opening,
+    the count changing width, or a new article in the reading pane laid the screen out a
+    second time, in a frame of its own 15-35 ms after the first. The layout that sets the
+    value has already arranged and drawn the widget from it, and updated its scrollbars:
+    it is set here without either.
 
     Put it after the widget class in a class's bases: Textual takes the CSS of the first
-    base only (an `InPlaceLine` is styled as a `Static`)."""
+    base only (an `OnePassStatic` is styled as a `Static`)."""
 
     virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False, repaint=False)
 
 
-class InPlaceLine(Static, SizedInOnePass):
-    """A line of text (the filter bar's count) that never costs the screen a second layout."""
+class OnePassStatic(Static, SizedInOnePass):
+    """Text (the filter bar's count, the reading pane's title) that never costs the screen
+    a second layout."""
+
+
+class OnePassVertical(Vertical, SizedInOnePass):
+    """A column whose new height never costs the screen a second layout."""

@@ -24,7 +24,8 @@ from textual.geometry import Size
 from textual.selection import Selection
 from textual.strip import Strip
 from textual.visual import Visual
-from textual.widget import Widget
+
+from reader.tui.redraw import SizedInOnePass
 
 Mark = tuple[int, int, str]
 """(start, end, style name) of a highlight, as offsets in its paragraph."""
@@ -70,7 +71,7 @@ def _breaks(text: str, width: int) -> list[int]:
     return breaks
 
 
-class ArticleBody(Widget):
+class ArticleBody(SizedInOnePass):
     """Paragraphs separated by a blank line; `styler` turns a line's text and marks into
     styled text (the pane owns the highlights and the theme's styles for them)."""
 

@@ -28,7 +28,7 @@ from reader import saved_filters
 from reader.entities.recognise import PLACE
 from reader.search import Chip, Suggestion
 from reader.tui.display import shown
-from reader.tui.redraw import InPlaceLine
+from reader.tui.redraw import OnePassStatic
 from reader.tui.screens.saved_filters import ask_and_save, choose_saved
 from reader.tui.widgets.suggestion_list import SuggestionList
 
@@ -170,7 +170,7 @@ class FilterBar(Vertical):
             yield Static("/", id="prompt")
             yield ChipRow("", id="filter-chips", markup=False)
             yield FilterInput(placeholder=PLACEHOLDER, id="filter-input")
-            yield InPlaceLine("", id="count", markup=False)
+            yield OnePassStatic("", id="count", markup=False)
         yield SuggestionList(id="suggestions")
 
     def on_mount(self) -> None:

@@ -18,7 +18,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.color import Color, ColorParseError
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.geometry import Region
 from textual.message import Message
@@ -30,7 +30,7 @@ from reader.entities.recognise import PERSON, PLACE
 from reader.highlight import ENTITY, FIND_LIMIT, Span, find_matches
 from reader.ingest.article import Article
 from reader.tui.display import shown
-from reader.tui.redraw import update_in_place
+from reader.tui.redraw import OnePassStatic, OnePassVertical, SizedInOnePass, update_in_place
 from reader.tui.widgets.article_body import ArticleBody, Mark
 from reader.tui.widgets.find_bar import FindBar
 
@@ -48,7 +48,7 @@ class ArticleView:
     note: str = ""
 
 
-class ReadingPane(VerticalScroll, can_focus=True):
+class ReadingPane(VerticalScroll, SizedInOnePass, can_focus=True):
     """Scrolls the article; `n`/`N` step through the matches of `/`, or else through the
     highlighted mentions."""
 
@@ -118,13 +118,13 @@ class ReadingPane(VerticalScroll, can_focus=True):
             self.body.restyle()
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="page"):
-            yield Static("", id="title", markup=False)
-            yield Static("", id="meta", markup=False)
-            yield Static("", id="article-chips", markup=False)
-            yield Static("", id="note", markup=False)
+        with OnePassVertical(id="page"):
+            yield OnePassStatic("", id="title", markup=False)
+            yield OnePassStatic("", id="meta", markup=False)
+            yield OnePassStatic("", id="article-chips", markup=False)
+            yield OnePassStatic("", id="note", markup=False)
             yield ArticleBody(self._styled, self._marks, id="body")
-            yield Static("", id="article-source", markup=False)
+            yield OnePassStatic("", id="article-source", markup=False)
         yield FindBar(id="find")
 
     @property
