@@ -16,7 +16,7 @@ from reader.tui.app import ReaderApp
 from reader.tui.state import ReadingState
 from reader.tui.widgets.article_body import ArticleBody
 from reader.tui.widgets.find_bar import FindBar
-from reader.tui.widgets.reading_pane import ReadingPane
+from reader.tui.widgets.reading_pane import ArticleView, ReadingPane
 from tests.tui.helpers import main, settle
 
 
@@ -200,3 +200,20 @@ async def test_typing_over_the_same_article_leaves_its_header_alone(
         await settle(pilot)
         assert "#title" in updates  # the bookmark's star
         assert str(pane.query_one("#title", Static).render()).startswith("★ ")
+
+
+async def test_another_article_is_shown_from_its_top_in_its_first_frame(app: ReaderApp) -> None:
+    """The pane scrolls to the top as it takes the new article, not after the next refresh:
+    that first frame showed the new article at the old one's scroll offset."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        pane = screen.query_one(ReadingPane)
+        assert pane.view is not None and pane.max_scroll_y > 10
+        pane.scroll_to(y=10, animate=False, immediate=True)
+        assert pane.scroll_y == 10
+        other = next(a for a in screen.store.articles if a.id != pane.view.article.id)
+        pane.show(ArticleView(other, (), (), ()))
+        assert pane.scroll_y == 0
+        await pilot.pause()
+        assert pane.view.article.id == other.id and pane.scroll_y == 0

@@ -28,6 +28,7 @@ from reader.tui.screens import main as main_screen
 from reader.tui.screens.main import MainScreen
 from reader.tui.state import ReadingState
 from reader.tui.widgets.article_list import ArticleList
+from reader.tui.widgets.filter_bar import FilterInput
 from reader.tui.widgets.reading_pane import ReadingPane
 from reader.tui.widgets.suggestion_list import SuggestionList
 from reader.tui.widgets.title_bar import TitleBar
@@ -232,6 +233,36 @@ async def test_another_article_in_the_pane_lays_the_screen_out_once(
             assert shown_id(screen) not in (None, before)
             assert pane.show_vertical_scrollbar
             assert layout_passes == ["MainScreen"]
+            # The one pass sized the pane for this article: its scrollbar spans it, and
+            # scrolling to the end shows the article's last line.
+            assert pane.vertical_scrollbar.window_virtual_size == pane.virtual_size.height
+            pane.scroll_end(animate=False, immediate=True)
+            await pilot.pause()
+            source = pane.query_one("#article-source").region
+            assert source.height and pane.region.contains_region(source)
+
+
+class Bar(App[None]):
+    def compose(self) -> ComposeResult:
+        yield FilterInput(id="filter-input")
+
+
+async def test_text_cut_right_of_the_cursor_scrolls_the_bar_back() -> None:
+    """With no layout to do it, the bar itself keeps its scroll in range: a cut to the right
+    of the cursor (ctrl+k, delete) leaves no blank cells after the text."""
+    app = Bar()
+    async with app.run_test(size=(30, 3)) as pilot:
+        field = app.query_one(FilterInput)
+        field.focus()
+        await pilot.press(*"abcdefghij" * 6)
+        assert field.scroll_offset.x == field.max_scroll_x > 0
+        await pilot.press("left", "left", "left", "left", "left", "ctrl+k")
+        await pilot.pause()
+        assert field.value == ("abcdefghij" * 6)[:-5]
+        assert field.scroll_offset.x == field.max_scroll_x
+        await pilot.press("left", "left", "delete")
+        await pilot.pause()
+        assert field.scroll_offset.x == field.max_scroll_x
 
 
 class Titled(App[None]):

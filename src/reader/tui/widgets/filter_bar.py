@@ -52,7 +52,8 @@ class FilterInput(Input):
     virtual_size = Reactive(Size(0, 0), layout=False)
     """The Input sets this to its text's width at every change, and Textual's own asks for a
     layout of the whole screen each time: 2-6 ms of every keystroke. The bar's size never
-    depends on its text, and the Input scrolls to keep its cursor in view by itself."""
+    depends on its text, and the Input scrolls to keep its cursor in view by itself (and
+    `watch_value` keeps the scroll in range)."""
 
     BINDINGS = [
         Binding("enter", "pin", "Pin suggestion", show=False, id="filter.pin"),
@@ -82,6 +83,11 @@ class FilterInput(Input):
         """Left at the start of the text, or shift+tab: select the last chip."""
 
         from_tab: bool
+
+    def watch_value(self) -> None:
+        """Without the layout, a text cut to the right of the cursor (ctrl+k, delete) would
+        leave the bar scrolled past its end: the layout is what kept it in range."""
+        self.scroll_x = self.validate_scroll_x(self.scroll_x)
 
     def action_pin(self) -> None:
         self.post_message(self.Pin())

@@ -159,7 +159,9 @@ class ReadingPane(VerticalScroll, SizedInOnePass, can_focus=True):
             self.body.set_paragraphs(self._paragraphs)
             self._render_source(view)
             self._find(self.find_text, jump=False)
-            self.scroll_home(animate=False)
+            # At once: after the next refresh, the new article's first frame showed it at
+            # the old article's scroll offset.
+            self.scroll_home(animate=False, immediate=True)
         elif not marked_alike:
             self.body.restyle()
         self._say_where()
