@@ -412,10 +412,10 @@ class Searcher:
 
     def _articles_named(self, words: tuple[str, ...]
                         ) -> tuple[tuple[tuple[str, str], ...], FrozenBitMap]:
-        """The names typed folded words strongly match, and the articles naming any of them
-        (a place's towns included): one union of them all, since a letter typed names two
-        thousand people strongly. Kept for the last few texts (`_named`): the filter, its
-        suggestions and a backspace ask again for the same."""
+        """The names the typed words (folded) match strongly, and the articles naming any
+        of them (a place's towns included): one union of them all, since a letter typed
+        names two thousand people strongly. Kept for the last few texts (`_named`): a
+        backspace, or the same text typed again, asks for the same."""
         strong = self.score_entities(" ".join(words), minimum=STRONG)
         by_name = union(
             self.store.articles_in_place(entity_id, include_merged=False) if kind == PLACE

@@ -1,10 +1,11 @@
-"""Redrawing a line of text without laying the screen out again.
+"""Redrawing without laying the screen out again, or without laying it out twice.
 
 `Static.update` asks for a layout by default, and a layout draws again every widget that
 moved or changed size: on a keystroke that is the list, the reading pane and the bar twice
 over, where the count or the article's title needed one line. When the new text fits the
 widget's current size the layout is skipped; when it does not (a title now wrapping onto
-two lines), it is done as before."""
+two lines), it is done as before (`update_in_place`). And a layout that changes a widget's
+size no longer asks for a second one (`SizedInOnePass`)."""
 
 from __future__ import annotations
 
