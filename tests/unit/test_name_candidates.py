@@ -74,6 +74,26 @@ def test_warmed_letters_filter_and_suggest_as_before_without_reading_the_indexes
         assert warm.suggest(letter) == suggested
 
 
+def test_the_next_letter_naming_the_same_people_joins_their_articles_once(
+        seed_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`lu`, `luo` and `luon` match the same people strongly: the union of their articles
+    is made for the first text only, and each text selects what a cold searcher selects."""
+    texts = ["lu", "luo", "luon"]
+    names = {frozenset(Searcher(seed_store).score_entities(t, minimum=search.STRONG)) for t in texts}
+    assert len(names) == 1 and next(iter(names))
+    expected = {text: Searcher(seed_store).select(Query((), text)) for text in texts}
+    searcher = Searcher(seed_store)
+    assert searcher.select(Query((), texts[0])) == expected[texts[0]]
+
+    def read(*args: object, **kwargs: object) -> None:
+        pytest.fail("the same names' articles were joined again")
+
+    monkeypatch.setattr(Store, "articles_of", read)
+    monkeypatch.setattr(Store, "articles_in_place", read)
+    for text in texts[1:]:
+        assert searcher.select(Query((), text)) == expected[text]
+
+
 def test_past_the_cap_the_busiest_names_are_scored(seed_store: Store,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     """A letter matches more spellings than a keystroke can score: those kept are the
