@@ -19,16 +19,15 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.geometry import Size
 from textual.message import Message
-from textual.reactive import Reactive, reactive
+from textual.reactive import reactive
 from textual.widgets import Input, Static
 
 from reader import saved_filters
 from reader.entities.recognise import PLACE
 from reader.search import Chip, Suggestion
 from reader.tui.display import shown
-from reader.tui.redraw import OnePassStatic
+from reader.tui.redraw import OnePassStatic, SizedInOnePass
 from reader.tui.screens.saved_filters import ask_and_save, choose_saved
 from reader.tui.widgets.suggestion_list import SuggestionList
 
@@ -46,14 +45,14 @@ class PinnedChip:
     has_merged: bool
 
 
-class FilterInput(Input):
-    """An Input whose enter, tab, arrows and backspace serve the suggestion list first."""
+class FilterInput(Input, SizedInOnePass):
+    """An Input whose enter, tab, arrows and backspace serve the suggestion list first.
 
-    virtual_size = Reactive(Size(0, 0), layout=False)
-    """The Input sets this to its text's width at every change, and Textual's own asks for a
-    layout of the whole screen each time: 2-6 ms of every keystroke. The bar's size never
-    depends on its text, and the Input scrolls to keep its cursor in view by itself (and
-    `watch_value` keeps the scroll in range)."""
+    Sized in one pass: the Input sets its virtual size to its text's width at every change,
+    and Textual's reactive for it laid out the whole screen each time (2-6 ms of every
+    keystroke). The bar's size never depends on its text, the new text repaints it, and the
+    Input scrolls to keep its cursor in view by itself (`watch_value` keeps the scroll in
+    range)."""
 
     BINDINGS = [
         Binding("enter", "pin", "Pin suggestion", show=False, id="filter.pin"),
