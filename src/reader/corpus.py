@@ -76,11 +76,14 @@ def parse_cache(gazetteer: Gazetteer, sources: Sequence[Path]) -> ParseCache:
 
 
 def load_articles(paths: Sequence[Path] = (), gazetteer: Gazetteer | None = None,
-                  progress: Progress | None = None) -> tuple[LoadResult, Gazetteer]:
+                  progress: Progress | None = None,
+                  trusted: bool = False) -> tuple[LoadResult, Gazetteer]:
+    """`trusted`: the parse cache's last walk stands for the files (see `load_paths`)."""
     gazetteer = gazetteer or default_gazetteer()
     sources = sources_of(paths)
     cache = parse_cache(gazetteer, sources) if caching() else None
-    return load_paths(sources, Recogniser(gazetteer), cache, progress=progress), gazetteer
+    return load_paths(sources, Recogniser(gazetteer), cache, progress=progress,
+                      trusted=trusted), gazetteer
 
 
 def word_index(paths: Sequence[Path], articles: Sequence[Article],

@@ -17,7 +17,7 @@ from typing import Protocol
 from reader.entities.gazetteer import Gazetteer
 from reader.entities.recognise import PERSON, PLACE
 from reader.ingest.article import Article
-from reader.ingest.load import Skipped
+from reader.ingest.load import Skipped, Unchecked
 from reader.ordered_selection import OrderedSelection
 from reader.positions import NONE, BitMap, FrozenBitMap, as_positions, every, union
 from reader.sort_order import SortOrder as SortOrder
@@ -47,13 +47,15 @@ class Entity:
 class Store:
     def __init__(self, articles: Sequence[Article], gazetteer: Gazetteer,
                  skipped: Sequence[Skipped] = (), words: WordIndex | WordSource | None = None,
-                 ) -> None:
+                 unchecked: Unchecked | None = None) -> None:
         """`words`: the word index of these articles (one for the first of them is extended,
         one for other articles ignored), or where to get it on first use (a saved one is
-        read, not rebuilt); without it, it is built on first use."""
+        read, not rebuilt); without it, it is built on first use. `unchecked`: the files
+        were taken from the parse cache unseen, and whoever shows the store checks them."""
         self.articles: tuple[Article, ...] = tuple(articles)
         self.gazetteer = gazetteer
         self.skipped: tuple[Skipped, ...] = tuple(skipped)
+        self.unchecked = unchecked
         self.by_id: dict[str, int] = {a.id: i for i, a in enumerate(self.articles)}
         self.place_index: dict[str, FrozenBitMap] = {}
         self.person_index: dict[str, FrozenBitMap] = {}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
@@ -37,10 +37,22 @@ class Skipped:
     reason: str
 
 
+@dataclass(slots=True, frozen=True)
+class Unchecked:
+    """The files a trusted load took from the parse cache without looking at them: what
+    `changes_since` compares the folders with once the first screen is up."""
+
+    paths: tuple[Path, ...]
+    stamps: Mapping[str, tuple[int, int, object]]
+    """The cache's entries: each file's size and modification time first."""
+
+
 @dataclass(slots=True)
 class LoadResult:
     articles: list[Article] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    unchecked: Unchecked | None = None
+    """Set when the files were not looked at (`load_paths(trusted=True)`)."""
 
 
 def iter_files(paths: Iterable[Path], skipped: list[Skipped]) -> Iterator[str]:
@@ -121,12 +133,22 @@ PARALLEL_FROM = 400
 
 
 def load_paths(paths: Iterable[Path], recogniser: Recogniser, cache: ParseCache | None = None,
-               workers: int | None = None, progress: Progress | None = None) -> LoadResult:
+               workers: int | None = None, progress: Progress | None = None,
+               trusted: bool = False) -> LoadResult:
     """Every article under the paths, in walking order; copies and bad files are skipped.
 
     Files whose size and time match the cache are not read; the rest are parsed, on all
-    cores when there are many.
+    cores when there are many. `trusted` takes the cache's last complete walk for the files
+    without walking or stat-ing them (0.6 s of a warm start at 100,000 files, seconds at a
+    million): the result is marked `unchecked`, and its caller looks for changes later.
     """
+    paths = list(paths)
+    if trusted and cache is not None:
+        from_cache = _from_last_walk(paths, cache)
+        if from_cache is not None:
+            if progress is not None:
+                progress(len(from_cache.articles), len(from_cache.articles))
+            return from_cache
     result = LoadResult()
     files = list(iter_files(paths, result.skipped))
     outcomes: list[Article | Skipped | None] = [None] * len(files)
@@ -150,12 +172,20 @@ def load_paths(paths: Iterable[Path], recogniser: Recogniser, cache: ParseCache 
                                                   progress, len(files) - len(todo), len(files)),
                                  strict=True):
         outcomes[position] = outcome
-        if cache is not None and stats[position][1] >= 0:
+        if cache is not None:
+            # A file that cannot be stat-ed is kept under size -1 too: a trusted start then
+            # finds it in the walk, and it is read again once it can be.
             cached_form = CachedSkip(outcome.reason) if isinstance(outcome, Skipped) else outcome
             cache.put(*stats[position], cached_form)
     if cache is not None:
-        cache.forget_except({stat[0] for stat in stats})
+        cache.follow_walk(files)
         cache.save()
+    _collect(outcomes, result)
+    return result
+
+
+def _collect(outcomes: Iterable[Article | Skipped | None], result: LoadResult) -> None:
+    """Articles in order, and the skipped files; a second copy of a text is skipped."""
     seen: dict[str, str] = {}
     for final in outcomes:
         assert final is not None
@@ -166,7 +196,57 @@ def load_paths(paths: Iterable[Path], recogniser: Recogniser, cache: ParseCache 
         else:
             seen[final.id] = final.path
             result.articles.append(final)
+
+
+def _from_last_walk(paths: list[Path], cache: ParseCache) -> LoadResult | None:
+    """The load the cache's last complete walk gives, if every path is still a folder or a
+    file (a missing one is better told at once than found by the later check)."""
+    if not all(os.path.isdir(path) or os.path.isfile(path) for path in paths):
+        return None
+    walked = cache.walked_outcomes()
+    if walked is None:
+        return None
+    result = LoadResult(unchecked=Unchecked(tuple(paths), cache.entries))
+    _collect((Skipped(name, outcome.reason) if isinstance(outcome, CachedSkip) else
+              outcome if outcome.path == name else replace(outcome, path=name)
+              for name, outcome in walked), result)
     return result
+
+
+@dataclass(slots=True, frozen=True)
+class Changes:
+    added: int = 0
+    changed: int = 0
+    removed: int = 0
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.changed or self.removed)
+
+    def __str__(self) -> str:
+        parts = [f"{count} {what}" for count, what in ((self.added, "added"),
+                 (self.changed, "changed"), (self.removed, "removed")) if count]
+        return "Files changed since the last start: " + ", ".join(parts) + "."
+
+
+def changes_since(unchecked: Unchecked) -> Changes:
+    """The files added, changed (size or time) and removed since the trusted load's walk:
+    the walk and the stat calls that load left out."""
+    stamps = unchecked.stamps
+    added = changed = found = 0
+    for name in iter_files(unchecked.paths, []):
+        entry = stamps.get(name)
+        if entry is None:
+            added += 1
+            continue
+        found += 1
+        try:
+            info = os.stat(name)
+            stamp = (info.st_size, info.st_mtime_ns)
+        except OSError:
+            stamp = (-1, -1)
+        if stamp != (entry[0], entry[1]):
+            changed += 1
+    return Changes(added, changed, len(stamps) - found)
 
 
 def _parse_all(files: list[Path], recogniser: Recogniser, workers: int | None,

@@ -52,7 +52,11 @@ def missing_articles(bookmarks: BookmarkStore, loaded: set[str]) -> list[Article
 
 
 def open_session(paths: Sequence[Path], bookmarks: BookmarkStore,
-                 progress: Progress | None = None) -> tuple[Store, ReadingState]:
+                 progress: Progress | None = None,
+                 trusted: bool = False) -> tuple[Store, ReadingState]:
+    """`trusted`: the files are taken from the parse cache's last walk, unseen, and the
+    store says so (`Store.unchecked`): a start shows the list sooner and looks for changed
+    files once its first screen is up."""
     def files_read(done: int, total: int) -> None:
         if progress is not None and total:
             progress(STEPS // 2 * done // total, STEPS)
@@ -62,11 +66,11 @@ def open_session(paths: Sequence[Path], bookmarks: BookmarkStore,
             progress(done, STEPS)
 
     with without_gc_pauses():
-        result, gazetteer = load_articles(paths, progress=files_read)
+        result, gazetteer = load_articles(paths, progress=files_read, trusted=trusted)
         ghosts = missing_articles(bookmarks, {a.id for a in result.articles})
         step(STEPS // 2)
         store = Store(result.articles + ghosts, gazetteer, result.skipped,
-                      saved_word_index(paths))
+                      saved_word_index(paths), result.unchecked)
         step(STEPS * 3 // 4)
         # The name table, and the word index when the last start saved it, are read here,
         # behind the progress bar, so the first word typed filters at once.

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from reader.feeds.fetch import FetchProgress, FetchSummary
     from reader.feeds.http import FetchOptions
     from reader.feeds.subscriptions import Subscription
+    from reader.ingest.load import Unchecked
     from reader.store import Store
 
 def watched_paths(paths: Sequence[Path]) -> list[Path]:
@@ -87,6 +88,30 @@ class LiveSources(Screen[None]):
         change = new_articles_line(before, store) or reason
         if change:
             self.notify(change, timeout=4, markup=False)
+
+    # -- a start's files, looked at after its first screen -----------------------------------
+    def check_files(self) -> None:
+        """A start that took its files from the parse cache unseen (`Store.unchecked`) looks
+        at them now, and reloads if any was added, changed or removed since the last start.
+        The watcher runs already, so a change made meanwhile is seen by one or the other."""
+        unchecked = self.store.unchecked
+        if unchecked is None:
+            return
+        self.store.unchecked = None
+        self.look_for_changes(unchecked, self._reload_generation)
+
+    @work(thread=True, group="check", exit_on_error=False, name="Looking for changed files")
+    def look_for_changes(self, unchecked: Unchecked, generation: int) -> None:
+        from reader.ingest.load import changes_since
+
+        changes = changes_since(unchecked)
+        if changes:
+            self.app.call_from_thread(self._files_changed, str(changes), generation)
+
+    def _files_changed(self, reason: str, generation: int) -> None:
+        """Dropped if a reload started meanwhile: it read the files as they are."""
+        if generation == self._reload_generation:
+            self.request_reload(reason)
 
     # -- watching ------------------------------------------------------------------------------
     def start_watching(self) -> None:

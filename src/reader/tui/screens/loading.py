@@ -88,7 +88,8 @@ class LoadingScreen(Screen[None], ReportsWorkerErrors):
         # while the last start's list is already on screen.
         from reader.tui.session import open_session
 
-        store, state = open_session(paths, bookmarks, self._progress)
+        # The files are looked at once the list is up (MainScreen.check_files).
+        store, state = open_session(paths, bookmarks, self._progress, trusted=True)
         self.app.call_from_thread(self.app.show_store, store, state)  # type: ignore[attr-defined]
         # After the hand-over: the next start shows these rows while it loads.
         save_first_screen(paths, first_screen(store, state))

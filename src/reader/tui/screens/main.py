@@ -208,6 +208,7 @@ class MainScreen(ReadMarks, ArticleActions, ResultViews, ReportsWorkerErrors):
             self.set_timer(SETTLE_AFTER, self._settle)
 
     def _settle(self) -> None:
+        self.check_files()
         settle_memory()
         if not COLLECTIONS.deferred:
             COLLECTIONS.defer()
