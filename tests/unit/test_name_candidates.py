@@ -111,3 +111,13 @@ def test_past_the_cap_the_busiest_names_are_scored(seed_store: Store,
     kept = set(searcher._candidates(("n",)))
     assert len(kept) == 6 and kept <= set(matching)
     assert min(size(n) for n in kept) >= max(size(n) for n in matching if n not in kept)
+
+
+def test_names_folded_a_word_at_a_time_fold_as_whole_names() -> None:
+    names = ["Nguyễn Văn Bình", "NGUYỄN VĂN BÌNH", "Park Ji-hoon", "H'Hen Niê", "Y Ngọc Êban",
+             "Marc E. Knapper", "Lê\u00a0Quốc  Hùng", "Tô\tLâm", "Đỗ 2 Đức", "Ksor H’Bia",
+             "Nguyễn Văn Bình", ""]
+    folded: dict[str, tuple[str, ...]] = {}
+    for name in names:
+        assert search._folded_words(name, folded) == tuple(fold_words(name)), name
+    assert folded["Nguyễn"] == ("nguyen",)  # each word folded once, then looked up
