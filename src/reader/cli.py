@@ -130,8 +130,10 @@ def select(store: Store, args: argparse.Namespace) -> list[int]:
     if not (args.province or args.person or text.strip()):
         positions = list(store.order(sort))
     else:
+        from reader.corpus import share_saved_names
         from reader.search import Chip, Query, Searcher
 
+        share_saved_names(store, args.paths)
         searcher = Searcher(store)
         chips = [Chip(kind, resolve_entity(searcher, kind, name).id, include_merged=not args.no_merged)
                  for kind, names in ((PLACE, args.province), (PERSON, args.person))

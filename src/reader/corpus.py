@@ -103,6 +103,24 @@ def word_index(paths: Sequence[Path], articles: Sequence[Article],
     return built
 
 
+def share_saved_names(store: Store, paths: Sequence[Path]) -> None:
+    """Give the store's searchers the name table the last start saved for the same articles
+    (and parser, gazetteer and code); else build it now and save it for the next start.
+    Without the cache, searchers build it on first use as before."""
+    if not caching():
+        return
+    from reader import name_cache
+    from reader.search import NameTable, share_names
+
+    where = cache_dir() / f"names-{name_of_sources(sources_of(paths))}.pickle"
+    key = name_cache.key_of(store)
+    table = name_cache.load(where, key)
+    if table is None:
+        table = NameTable(store)
+        name_cache.save(where, key, table)
+    share_names(store, table)
+
+
 def saved_word_index(paths: Sequence[Path]) -> WordSource:
     """For `Store(words=...)`: the word index is read (or built and saved) on first use.
     Whether to cache is decided now, as for the parse cache, not when it is first used."""

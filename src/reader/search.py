@@ -197,6 +197,11 @@ def _with_prefix(ordered: list[str], prefix: str) -> list[str]:
     return ordered[start:end]
 
 
+Spelling = tuple[tuple[str, str], tuple[str, ...]]
+"""An entity's key and one of its spellings as folded words."""
+NameParts = tuple[list[Spelling], dict[str, FrozenBitMap], dict[str, FrozenBitMap]]
+
+
 def _folded_words(name: str, folded: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
     """`fold_words` of a name, a word at a time through `folded`: a hundred thousand names
     are written with a few thousand words, and folding each name whole was half of a warm
@@ -222,27 +227,43 @@ class NameTable:
     __slots__ = ("_heads", "by_joined", "by_word", "joined", "joined_of", "spellings", "words")
 
     def __init__(self, store: Store) -> None:
-        found: list[tuple[tuple[str, str], tuple[str, ...]]] = []
+        found: list[Spelling] = []
         folded: dict[str, tuple[str, ...]] = {}
         for key, entity in store.entities.items():
             spellings = {_folded_words(k, folded) for k in {entity.name, *entity.keys}}
             found += [(key, words) for words in sorted(s for s in spellings if s)]
         sizes = {key: len(store.articles_of(*key)) for key in store.entities}
-        self.spellings = sorted(found, key=lambda spelling: -sizes[spelling[0]])  # stable
-        """(key, folded words), busier names first."""
+        found.sort(key=lambda spelling: -sizes[spelling[0]])  # stable
         by_word: dict[str, list[int]] = {}
         by_joined: dict[str, list[int]] = {}
-        for number, (_, words) in enumerate(self.spellings):
+        for number, (_, words) in enumerate(found):
             for word in set(words):
                 by_word.setdefault(word, []).append(number)
             by_joined.setdefault("".join(words), []).append(number)
-        self.by_word = {word: FrozenBitMap(numbers) for word, numbers in by_word.items()}
-        self.by_joined = {joined: FrozenBitMap(numbers) for joined, numbers in by_joined.items()}
-        self.words = sorted(self.by_word)
-        self.joined = sorted(self.by_joined)
-        self.joined_of = ["".join(words) for _, words in self.spellings]
+        self._fill(found, {word: FrozenBitMap(numbers) for word, numbers in by_word.items()},
+                   {joined: FrozenBitMap(numbers) for joined, numbers in by_joined.items()})
+
+    def _fill(self, spellings: list[Spelling], by_word: dict[str, FrozenBitMap],
+              by_joined: dict[str, FrozenBitMap]) -> None:
+        self.spellings = spellings
+        """(key, folded words), busier names first."""
+        self.by_word = by_word
+        self.by_joined = by_joined
+        self.words = sorted(by_word)
+        self.joined = sorted(by_joined)
+        self.joined_of = ["".join(words) for _, words in spellings]
         """Each spelling's words joined, parallel to `spellings`."""
         self._heads: dict[int, list[str]] = {}
+
+    def parts(self) -> NameParts:
+        """What the table is made of, the rest being derived: what `name_cache` saves."""
+        return self.spellings, self.by_word, self.by_joined
+
+    @classmethod
+    def from_parts(cls, parts: NameParts) -> NameTable:
+        table = cls.__new__(cls)
+        table._fill(*parts)
+        return table
 
     def heads(self, length: int) -> list[str]:
         """Every name word cut to `length` letters, parallel to `words` (kept per length:
@@ -256,6 +277,13 @@ class NameTable:
 _TABLES: weakref.WeakKeyDictionary[Store, NameTable] = weakref.WeakKeyDictionary()
 """The name table of each live store: the store is read-only, so one table serves all."""
 _TABLES_LOCK = threading.Lock()
+
+
+def share_names(store: Store, table: NameTable) -> None:
+    """The table every searcher of this store will use: one read from where the last start
+    saved it (`name_cache`), instead of one built on first use."""
+    with _TABLES_LOCK:
+        _TABLES.setdefault(store, table)
 
 
 def first_ranked(ranks: Sequence[tuple[bool, int, int]], name: Callable[[int], str],

@@ -18,6 +18,7 @@ from reader.corpus import (
     Progress,
     load_articles,
     saved_word_index,
+    share_saved_names,
     without_gc_pauses,
 )
 from reader.ingest.article import Article
@@ -74,6 +75,7 @@ def open_session(paths: Sequence[Path], bookmarks: BookmarkStore,
         step(STEPS * 3 // 4)
         # The name table, and the word index when the last start saved it, are read here,
         # behind the progress bar, so the first word typed filters at once.
+        share_saved_names(store, paths)
         Searcher(store).prepare(build=False)
         state = ReadingState(bookmarks, frozenset(a.id for a in ghosts))
         store.prepare_order(state.sort)
