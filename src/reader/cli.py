@@ -133,7 +133,7 @@ def select(store: Store, args: argparse.Namespace) -> list[int]:
         from reader.corpus import share_saved_names
         from reader.search import Chip, Query, Searcher
 
-        share_saved_names(store, args.paths)
+        share_saved_names(store)
         searcher = Searcher(store)
         chips = [Chip(kind, resolve_entity(searcher, kind, name).id, include_merged=not args.no_merged)
                  for kind, names in ((PLACE, args.province), (PERSON, args.person))

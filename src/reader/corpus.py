@@ -5,18 +5,23 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
+import weakref
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.cache_names import caching, name_of_sources, sources_of
 from reader.entities.gazetteer import Gazetteer, load_gazetteer
 from reader.entities.recognise import Recogniser
 from reader.ingest.article import Article
 from reader.ingest.cache import ParseCache, code_fingerprint
-from reader.ingest.load import LoadResult, load_paths
+from reader.ingest.load import LoadResult, Skipped, Unchecked, load_paths
 from reader.paths import cache_dir, config_dir
 from reader.store import Store, WordSource
 from reader.word_index import WordIndex, for_articles
+
+if TYPE_CHECKING:
+    from reader.derived_cache import Derived
 
 Progress = Callable[[int, int], None]
 
@@ -103,21 +108,46 @@ def word_index(paths: Sequence[Path], articles: Sequence[Article],
     return built
 
 
-def share_saved_names(store: Store, paths: Sequence[Path]) -> None:
-    """Give the store's searchers the name table the last start saved for the same articles
-    (and parser, gazetteer and code); else build it now and save it for the next start.
-    Without the cache, searchers build it on first use as before."""
-    if not caching():
+def build_store(paths: Sequence[Path], articles: Sequence[Article], gazetteer: Gazetteer,
+                skipped: Sequence[Skipped] = (), unchecked: Unchecked | None = None) -> Store:
+    """The store of these articles: its indexes and entities read from where the last start
+    of the same articles saved them, else built and saved (`derived_cache`); its word index
+    and name table read or built on first use (`share_saved_names`)."""
+    derived = None
+    if caching():
+        from reader import derived_cache
+
+        where = cache_dir() / f"derived-{name_of_sources(sources_of(paths))}.pickle"
+        derived = derived_cache.open_derived(where, articles, gazetteer)
+    store = Store(articles, gazetteer, skipped, saved_word_index(paths), unchecked,
+                  indexes=None if derived is None else derived.indexes)
+    if derived is not None:
+        _DERIVED[store] = derived
+        if derived.indexes is None:
+            derived_cache.save(derived, store)
+    return store
+
+
+_DERIVED: weakref.WeakKeyDictionary[Store, Derived] = weakref.WeakKeyDictionary()
+"""What `build_store` found saved for each live store, for `share_saved_names`."""
+
+
+def share_saved_names(store: Store) -> None:
+    """Give the store's searchers the name table saved with its indexes; else build it now
+    and save it with them for the next start. A store not from `build_store` (or without
+    the cache) is left alone: its searchers build the table on first use."""
+    derived = _DERIVED.get(store)
+    if derived is None:
         return
-    from reader import name_cache
+    from reader import derived_cache
     from reader.search import NameTable, share_names
 
-    where = cache_dir() / f"names-{name_of_sources(sources_of(paths))}.pickle"
-    key = name_cache.key_of(store)
-    table = name_cache.load(where, key)
-    if table is None:
-        table = NameTable(store)
-        name_cache.save(where, key, table)
+    if derived.names is not None:
+        share_names(store, NameTable.from_parts(derived.names))
+        return
+    table = NameTable(store)
+    derived.names = table.parts()
+    derived_cache.save(derived, store, table)
     share_names(store, table)
 
 
@@ -141,4 +171,4 @@ def open_store(paths: Sequence[Path] = (), gazetteer: Gazetteer | None = None,
     the same articles; else built then and saved."""
     with without_gc_pauses():
         result, gazetteer = load_articles(paths, gazetteer, progress)
-        return Store(result.articles, gazetteer, result.skipped, saved_word_index(paths))
+        return build_store(paths, result.articles, gazetteer, result.skipped)

@@ -44,14 +44,20 @@ class Entity:
     detail: str = ""
 
 
+Indexes = tuple[dict[str, FrozenBitMap], dict[str, FrozenBitMap], dict[tuple[str, str], Entity]]
+"""Articles by place, articles by person, and every entity (`Store.indexes`)."""
+
+
 class Store:
     def __init__(self, articles: Sequence[Article], gazetteer: Gazetteer,
                  skipped: Sequence[Skipped] = (), words: WordIndex | WordSource | None = None,
-                 unchecked: Unchecked | None = None) -> None:
+                 unchecked: Unchecked | None = None, indexes: Indexes | None = None) -> None:
         """`words`: the word index of these articles (one for the first of them is extended,
         one for other articles ignored), or where to get it on first use (a saved one is
         read, not rebuilt); without it, it is built on first use. `unchecked`: the files
-        were taken from the parse cache unseen, and whoever shows the store checks them."""
+        were taken from the parse cache unseen, and whoever shows the store checks them.
+        `indexes`: what `indexes()` gave for these very articles (`derived_cache`), taken
+        instead of built."""
         self.articles: tuple[Article, ...] = tuple(articles)
         self.gazetteer = gazetteer
         self.skipped: tuple[Skipped, ...] = tuple(skipped)
@@ -71,6 +77,12 @@ class Store:
         self._order_lock = threading.RLock()
         self._date_ordinals: list[int] | None = None
         """The dates of `order(OLDEST)`'s dated prefix, for bisecting a period."""
+        self._order: dict[SortOrder, list[int]] = {}
+        self._ranks: dict[SortOrder, list[int]] = {}
+        self._all: FrozenBitMap | None = None
+        if indexes is not None:
+            self.place_index, self.person_index, self.entities = indexes
+            return
         places: defaultdict[str, list[int]] = defaultdict(list)
         people: defaultdict[str, list[int]] = defaultdict(list)
         person_names: dict[str, dict[str, int]] = {}
@@ -89,9 +101,12 @@ class Store:
         self.place_index = {k: FrozenBitMap(v) for k, v in places.items()}
         self.person_index = {k: FrozenBitMap(v) for k, v in people.items()}
         self.entities = self._entities(person_names)
-        self._order: dict[SortOrder, list[int]] = {}
-        self._ranks: dict[SortOrder, list[int]] = {}
-        self._all: FrozenBitMap | None = None
+
+    def indexes(self) -> Indexes:
+        """The places' and people's articles and the entities: all that building a store
+        derives from its articles' records, and what another store of the same articles
+        (and gazetteer, and code) may take instead (`derived_cache`)."""
+        return self.place_index, self.person_index, self.entities
 
     def _entities(self, person_names: dict[str, dict[str, int]]) -> dict[tuple[str, str], Entity]:
         entities: dict[tuple[str, str], Entity] = {}

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 
 from reader.corpus import (
     Progress,
+    build_store,
     load_articles,
-    saved_word_index,
     share_saved_names,
     without_gc_pauses,
 )
@@ -70,12 +70,12 @@ def open_session(paths: Sequence[Path], bookmarks: BookmarkStore,
         result, gazetteer = load_articles(paths, progress=files_read, trusted=trusted)
         ghosts = missing_articles(bookmarks, {a.id for a in result.articles})
         step(STEPS // 2)
-        store = Store(result.articles + ghosts, gazetteer, result.skipped,
-                      saved_word_index(paths), result.unchecked)
+        store = build_store(paths, result.articles + ghosts, gazetteer, result.skipped,
+                            result.unchecked)
         step(STEPS * 3 // 4)
         # The name table, and the word index when the last start saved it, are read here,
         # behind the progress bar, so the first word typed filters at once.
-        share_saved_names(store, paths)
+        share_saved_names(store)
         Searcher(store).prepare(build=False)
         state = ReadingState(bookmarks, frozenset(a.id for a in ghosts))
         store.prepare_order(state.sort)

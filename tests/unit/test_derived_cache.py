@@ -1,5 +1,6 @@
-"""The name table saved by one start is read by the next, and only for the same articles,
-gazetteer and code: a stale table would suggest people who are no longer there."""
+"""The store's indexes and entities and the name table, saved by one start, are read by the
+next, and only for the same articles, gazetteer and code: a stale table would suggest
+people who are no longer there, stale indexes would filter the wrong articles."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from reader import name_cache, search
+from reader import derived_cache, search
 from reader.corpus import open_store, share_saved_names
 from reader.paths import cache_dir, config_dir
 from reader.search import NameTable, Query, Searcher
@@ -48,10 +49,10 @@ def table_of(store: Store) -> NameTable:
 def test_a_saved_table_is_read_back_whole_and_searches_alike(tmp_path: Path, builds: list[int]) -> None:
     folder = write_corpus(tmp_path / "c", PEOPLE)
     first = open_store([folder])
-    share_saved_names(first, [folder])
+    share_saved_names(first)
     assert builds == [len(first)]
     second = open_store([folder])
-    share_saved_names(second, [folder])
+    share_saved_names(second)
     assert builds == [len(first)]  # read, not built
     read, built = table_of(second), NameTable(first)
     assert read.spellings == built.spellings
@@ -66,10 +67,10 @@ def test_a_saved_table_is_read_back_whole_and_searches_alike(tmp_path: Path, bui
 
 def test_a_changed_article_builds_the_table_again(tmp_path: Path, builds: list[int]) -> None:
     folder = write_corpus(tmp_path / "c", PEOPLE)
-    share_saved_names(open_store([folder]), [folder])
+    share_saved_names(open_store([folder]))
     write_corpus(folder, [*PEOPLE[:3], "Trần Quốc Vượng"])
     store = open_store([folder])
-    share_saved_names(store, [folder])
+    share_saved_names(store)
     assert len(builds) == 2
     assert any(key[1] == "tran-quoc-vuong" for key, _ in table_of(store).spellings)
     assert not any(key[1] == "ksor-y-tin" for key, _ in table_of(store).spellings)
@@ -78,29 +79,30 @@ def test_a_changed_article_builds_the_table_again(tmp_path: Path, builds: list[i
 def test_another_gazetteer_builds_the_table_again(tmp_path: Path, builds: list[int]) -> None:
     folder = write_corpus(tmp_path / "c", PEOPLE)
     before = open_store([folder])
-    share_saved_names(before, [folder])
+    share_saved_names(before)
     config_dir().mkdir(parents=True, exist_ok=True)
     (config_dir() / "people.tsv").write_text(
         "id\tname\tname_en\troles\taliases\nle-van-tam\tLê Văn Tám\tLe Van Tam\thero\tTám\n",
         encoding="utf-8")
     after = open_store([folder])
     assert [a.id for a in after.articles] == [a.id for a in before.articles]
-    assert name_cache.key_of(after) != name_cache.key_of(before)
-    share_saved_names(after, [folder])
+    assert derived_cache.key_of(after.articles, after.gazetteer) != \
+        derived_cache.key_of(before.articles, before.gazetteer)
+    share_saved_names(after)
     assert len(builds) == 2
     assert any(key[1] == "le-van-tam" for key, _ in table_of(after).spellings)
 
 
 def test_a_damaged_table_file_only_costs_a_build(tmp_path: Path, builds: list[int]) -> None:
     folder = write_corpus(tmp_path / "c", PEOPLE)
-    share_saved_names(open_store([folder]), [folder])
-    (saved,) = cache_dir().glob("names-*.pickle")
+    share_saved_names(open_store([folder]))
+    (saved,) = cache_dir().glob("derived-*.pickle")
     saved.write_bytes(saved.read_bytes()[:100])
     store = open_store([folder])
-    share_saved_names(store, [folder])
+    share_saved_names(store)
     assert len(builds) == 2
     assert Searcher(store).suggest("luong")
-    share_saved_names(open_store([folder]), [folder])  # and it was written again, whole
+    share_saved_names(open_store([folder]))  # and it was written again, whole
     assert len(builds) == 2
 
 
@@ -109,8 +111,8 @@ def test_without_the_cache_searchers_build_their_own(tmp_path: Path, builds: lis
     monkeypatch.setenv("READER_NO_CACHE", "1")
     folder = write_corpus(tmp_path / "c", PEOPLE)
     store = open_store([folder])
-    share_saved_names(store, [folder])
-    assert builds == [] and not list(cache_dir().glob("names-*"))
+    share_saved_names(store)
+    assert builds == [] and not list(cache_dir().glob("derived-*"))
     assert store not in search._TABLES
     assert Searcher(store).suggest("luong") and builds == [len(store)]
 
@@ -130,3 +132,55 @@ def test_the_interface_start_reads_the_table_the_last_one_saved(tmp_path: Path,
     assert builds == [len(first)]
     assert Searcher(second).suggest("luong")
     assert builds == [len(first)]
+
+
+@pytest.fixture
+def entity_builds(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many stores built their entities (and indexes) instead of reading them."""
+    built: list[int] = []
+    real = Store._entities
+
+    def counted(self: Store, person_names: dict[str, dict[str, int]]) -> object:
+        built.append(len(self))
+        return real(self, person_names)
+
+    monkeypatch.setattr(Store, "_entities", counted)
+    return built
+
+
+def test_a_store_reads_the_indexes_the_last_one_saved(tmp_path: Path,
+                                                      entity_builds: list[int]) -> None:
+    folder = write_corpus(tmp_path / "c", PEOPLE)
+    first = open_store([folder])
+    second = open_store([folder])
+    assert entity_builds == [len(first)]
+    assert second.place_index == first.place_index
+    assert second.person_index == first.person_index
+    assert second.entities == first.entities
+    assert list(second.articles_of("person", "luong-tam-quang")) == \
+        list(first.articles_of("person", "luong-tam-quang")) != []
+    assert Store(list(first.articles), first.gazetteer).indexes() == second.indexes()
+
+
+def test_changed_articles_build_the_indexes_again(tmp_path: Path, entity_builds: list[int]) -> None:
+    folder = write_corpus(tmp_path / "c", PEOPLE)
+    open_store([folder])
+    write_corpus(folder, [*PEOPLE[:3], "Trần Quốc Vượng"])
+    store = open_store([folder])
+    assert len(entity_builds) == 2
+    assert store.articles_of("person", "tran-quoc-vuong")
+    assert not store.articles_of("person", "ksor-y-tin")
+
+
+def test_the_names_join_indexes_saved_without_them(tmp_path: Path, builds: list[int],
+                                                   entity_builds: list[int]) -> None:
+    """A plain `reader list` saves the indexes only; the first search adds the names, and
+    from then on a start builds neither."""
+    folder = write_corpus(tmp_path / "c", PEOPLE)
+    open_store([folder])
+    with_names = open_store([folder])
+    share_saved_names(with_names)
+    third = open_store([folder])
+    share_saved_names(third)
+    assert len(entity_builds) == 1 and len(builds) == 1
+    assert Searcher(third).suggest("luong") == Searcher(with_names).suggest("luong")

@@ -1,0 +1,85 @@
+"""What a start derives from its articles' records, saved for the next start of the same
+articles: the store's indexes and entities, and the name table the filter bar matches.
+
+At 100,000 articles a warm start read both in about 0.2 s instead of building them in
+0.9 s (ten times that at a million), before the list could be used. They are a function of
+the articles' texts (their ids digest them, in order), the parser, the gazetteer and the
+code of the store and the search: the key digests all of these, and what was saved under
+another key is built again. A file that cannot be read only costs that build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.atomic import write_bytes
+from reader.entities.gazetteer import Gazetteer
+from reader.ingest.article import Article
+from reader.ingest.cache import code_fingerprint
+from reader.search import NameParts, NameTable
+from reader.store import Entity, Indexes, Store
+
+FORMAT = 1
+_SOURCES = ("search.py", "store.py", "derived_cache.py")
+"""The modules, beside those of the parse cache's fingerprint, that decide what is saved."""
+
+EntityFields = tuple[str, str, str, tuple[str, ...], str]
+
+
+@dataclass(slots=True)
+class Derived:
+    """What was found saved for one list of articles, and where and under which key to
+    save what a start builds instead."""
+
+    path: Path
+    key: str
+    indexes: Indexes | None = None
+    names: NameParts | None = None
+
+
+def key_of(articles: Sequence[Article], gazetteer: Gazetteer) -> str:
+    code = hashlib.blake2b(digest_size=16)
+    for name in _SOURCES:
+        code.update((Path(__file__).parent / name).read_bytes())
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(code_fingerprint(gazetteer.fingerprint, code.hexdigest()).encode())
+    digest.update("\n".join(article.id for article in articles).encode("utf-8", "replace"))
+    return digest.hexdigest()
+
+
+def open_derived(path: Path, articles: Sequence[Article], gazetteer: Gazetteer) -> Derived:
+    """What the file holds for these articles: nothing if it was saved for others, or
+    cannot be read."""
+    derived = Derived(path, key_of(articles, gazetteer))
+    try:
+        data = pickle.loads(path.read_bytes())
+        if not (isinstance(data, dict) and data.get("format") == FORMAT
+                and data.get("key") == derived.key):
+            return derived
+        places, people, entities = data["store"]
+        derived.indexes = (places, people, {(kind, id_): Entity(kind, id_, name, keys, detail)
+                                            for kind, id_, name, keys, detail in entities})
+        derived.names = data.get("names")
+    except Exception:
+        derived.indexes = derived.names = None
+    return derived
+
+
+def save(derived: Derived, store: Store, table: NameTable | None = None) -> None:
+    """The store's indexes (and the name table, when built), under the derived key. Best
+    effort, like the parse cache: a failed write only costs a build later."""
+    places, people, entities = store.indexes()
+    fields: list[EntityFields] = [(e.kind, e.id, e.name, e.keys, e.detail)
+                                  for e in entities.values()]
+    data = pickle.dumps({"format": FORMAT, "key": derived.key, "store": (places, people, fields),
+                         "names": None if table is None else table.parts()},
+                        protocol=pickle.HIGHEST_PROTOCOL)
+    try:
+        derived.path.parent.mkdir(parents=True, exist_ok=True)
+        write_bytes(derived.path, data)
+    except OSError:
+        pass
