@@ -15,13 +15,17 @@ import pickle
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.atomic import write_bytes
 from reader.entities.gazetteer import Gazetteer
 from reader.ingest.article import Article
 from reader.ingest.cache import code_fingerprint
-from reader.search import NameParts, NameTable
 from reader.store import Entity, Indexes, Store
+
+if TYPE_CHECKING:
+    # Only their types: a command that never searches does not import the matcher.
+    from reader.search import NameParts, NameTable
 
 FORMAT = 1
 _SOURCES = ("search.py", "store.py", "derived_cache.py")
