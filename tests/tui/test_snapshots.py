@@ -2,15 +2,35 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from pathlib import PurePath
+
 import pytest
 
+from reader.bookmarks import BookmarkStore
+from reader.store import Store
 from reader.tui.app import ReaderApp
+from reader.tui.state import ReadingState
 
 
 @pytest.fixture(autouse=True)
 def _no_read_marks(monkeypatch: pytest.MonkeyPatch) -> None:
     """Read marks depend on time; snapshots must not."""
     monkeypatch.setattr("reader.tui.screens.read_marks.READ_AFTER", 3600)
+
+
+@pytest.fixture(scope="module")
+def placed_store(seed_store: Store) -> Store:
+    """The bundled articles under one fixed folder: the reading pane shows each article's
+    file, and a checkout's own path (wrapped on more or fewer lines) must not move a
+    scrollbar in a snapshot."""
+    return Store([replace(a, path=str(PurePath("/articles") / PurePath(a.path).name))
+                  for a in seed_store.articles], seed_store.gazetteer)
+
+
+@pytest.fixture
+def app(placed_store: Store, bookmarks: BookmarkStore) -> ReaderApp:
+    return ReaderApp(placed_store, ReadingState(bookmarks))
 
 
 @pytest.mark.parametrize("size", [(120, 40), (80, 24)])
