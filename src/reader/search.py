@@ -256,7 +256,7 @@ class NameTable:
         self._heads: dict[int, list[str]] = {}
 
     def parts(self) -> NameParts:
-        """What the table is made of, the rest being derived: what `name_cache` saves."""
+        """What the table is made of, the rest being derived: what `derived_cache` saves."""
         return self.spellings, self.by_word, self.by_joined
 
     @classmethod
@@ -281,7 +281,7 @@ _TABLES_LOCK = threading.Lock()
 
 def share_names(store: Store, table: NameTable) -> None:
     """The table every searcher of this store will use: one read from where the last start
-    saved it (`name_cache`), instead of one built on first use."""
+    saved it (`derived_cache`), instead of one built on first use."""
     with _TABLES_LOCK:
         _TABLES.setdefault(store, table)
 

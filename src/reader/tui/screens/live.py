@@ -93,7 +93,8 @@ class LiveSources(Screen[None]):
     def check_files(self) -> None:
         """A start that took its files from the parse cache unseen (`Store.unchecked`) looks
         at them now, and reloads if any was added, changed or removed since the last start.
-        The watcher runs already, so a change made meanwhile is seen by one or the other."""
+        A watched start's watcher runs already, so a change made meanwhile is seen by one
+        or the other."""
         unchecked = self.store.unchecked
         if unchecked is None:
             return
