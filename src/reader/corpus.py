@@ -15,7 +15,7 @@ from reader.entities.gazetteer import Gazetteer, load_gazetteer
 from reader.entities.recognise import Recogniser
 from reader.ingest.article import Article
 from reader.ingest.cache import ParseCache, code_fingerprint
-from reader.ingest.load import LoadResult, Skipped, Unchecked, load_paths
+from reader.ingest.load import LoadResult, Skipped, StopFlag, Unchecked, load_paths
 from reader.paths import cache_dir, config_dir
 from reader.store import Store, WordSource
 from reader.word_index import WordIndex, for_articles
@@ -81,14 +81,15 @@ def parse_cache(gazetteer: Gazetteer, sources: Sequence[Path]) -> ParseCache:
 
 
 def load_articles(paths: Sequence[Path] = (), gazetteer: Gazetteer | None = None,
-                  progress: Progress | None = None,
-                  trusted: bool = False) -> tuple[LoadResult, Gazetteer]:
-    """`trusted`: the parse cache's last walk stands for the files (see `load_paths`)."""
+                  progress: Progress | None = None, trusted: bool = False,
+                  stop: StopFlag | None = None) -> tuple[LoadResult, Gazetteer]:
+    """`trusted`: the parse cache's last walk stands for the files; `stop`: the load ends
+    early, keeping what it parsed (see `load_paths`)."""
     gazetteer = gazetteer or default_gazetteer()
     sources = sources_of(paths)
     cache = parse_cache(gazetteer, sources) if caching() else None
     return load_paths(sources, Recogniser(gazetteer), cache, progress=progress,
-                      trusted=trusted), gazetteer
+                      trusted=trusted, stop=stop), gazetteer
 
 
 def word_index(paths: Sequence[Path], articles: Sequence[Article],

@@ -79,6 +79,14 @@ class ReaderApp(App[None]):
             # After the first screen: the keymap names every widget's bindings.
             self.call_after_refresh(self._apply_keymap)
 
+    async def action_quit(self) -> None:
+        """Quitting during a first load waits the moment it takes to keep the files parsed
+        so far (`LoadingScreen.stop_loading`); otherwise, and when asked twice, at once."""
+        screen = self.screen
+        if isinstance(screen, LoadingScreen) and screen.stop_loading():
+            return
+        self.exit()
+
     def show_store(self, store: Store, state: ReadingState) -> None:
         from reader.tui.screens.main import MainScreen
 

@@ -23,6 +23,7 @@ from reader.corpus import (
 )
 from reader.ingest.article import Article
 from reader.ingest.clean import clean_text
+from reader.ingest.load import LoadStopped, StopFlag
 from reader.search import Searcher
 from reader.store import Store
 from reader.tui.state import ReadingState
@@ -53,12 +54,18 @@ def missing_articles(bookmarks: BookmarkStore, loaded: set[str]) -> list[Article
 
 
 def open_session(paths: Sequence[Path], bookmarks: BookmarkStore,
-                 progress: Progress | None = None,
-                 trusted: bool = False) -> tuple[Store, ReadingState]:
+                 progress: Progress | None = None, trusted: bool = False,
+                 stop: StopFlag | None = None,
+                 files: Progress | None = None) -> tuple[Store, ReadingState]:
     """`trusted`: the files are taken from the parse cache's last walk, unseen, and the
     store says so (`Store.unchecked`): a start shows the list sooner and looks for changed
-    files once its first screen is up."""
+    files once its first screen is up. `stop`: `LoadStopped` ends the session's load early,
+    with what was parsed kept in the cache; once the files are read it is raised at once
+    (the cache holds them all). `files`: the files read and their total, as they are read.
+    """
     def files_read(done: int, total: int) -> None:
+        if files is not None:
+            files(done, total)
         if progress is not None and total:
             progress(STEPS // 2 * done // total, STEPS)
 
@@ -67,7 +74,9 @@ def open_session(paths: Sequence[Path], bookmarks: BookmarkStore,
             progress(done, STEPS)
 
     with without_gc_pauses():
-        result, gazetteer = load_articles(paths, progress=files_read, trusted=trusted)
+        result, gazetteer = load_articles(paths, progress=files_read, trusted=trusted, stop=stop)
+        if stop is not None and stop.is_set():
+            raise LoadStopped(len(result.articles))
         ghosts = missing_articles(bookmarks, {a.id for a in result.articles})
         step(STEPS // 2)
         store = build_store(paths, result.articles + ghosts, gazetteer, result.skipped,
