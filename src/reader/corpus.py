@@ -143,12 +143,12 @@ def share_saved_names(store: Store) -> None:
     from reader import derived_cache
     from reader.search import NameTable, share_names
 
-    if derived.names is not None:
-        share_names(store, NameTable.from_parts(derived.names))
+    names = derived_cache.read_names(derived)
+    if names is not None:
+        share_names(store, NameTable.from_parts(names))
         return
     table = NameTable(store)
-    derived.names = table.parts()
-    derived_cache.save(derived, store, table)
+    derived_cache.save_names(derived, table)
     share_names(store, table)
 
 

@@ -6,6 +6,10 @@ At 100,000 articles a warm start read both in about 0.2 s instead of building th
 the articles' texts (their ids digest them, in order), the parser, the gazetteer and the
 code of the store and the search: the key digests all of these, and what was saved under
 another key is built again. A file that cannot be read only costs that build.
+
+The name table has a file of its own, under the same key: a command that never searches
+(`reader list`) reads the indexes only, and does not hold 40 MB of names at 100,000
+articles that it has no use for.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ import pickle
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reader.atomic import write_bytes
 from reader.entities.gazetteer import Gazetteer
@@ -27,7 +31,7 @@ if TYPE_CHECKING:
     # Only their types: a command that never searches does not import the matcher.
     from reader.search import NameParts, NameTable
 
-FORMAT = 1
+FORMAT = 2
 _SOURCES = ("search.py", "store.py", "derived_cache.py")
 """The modules, beside those of the parse cache's fingerprint, that decide what is saved."""
 
@@ -42,7 +46,11 @@ class Derived:
     path: Path
     key: str
     indexes: Indexes | None = None
-    names: NameParts | None = None
+
+    @property
+    def names_path(self) -> Path:
+        """Beside the indexes: `names-…` for `derived-…`."""
+        return self.path.with_name("names-" + self.path.name.removeprefix("derived-"))
 
 
 def key_of(articles: Sequence[Article], gazetteer: Gazetteer) -> str:
@@ -57,33 +65,51 @@ def key_of(articles: Sequence[Article], gazetteer: Gazetteer) -> str:
 
 def open_derived(path: Path, articles: Sequence[Article], gazetteer: Gazetteer) -> Derived:
     """What the file holds for these articles: nothing if it was saved for others, or
-    cannot be read."""
+    cannot be read. The name table is read when asked for (`read_names`)."""
     derived = Derived(path, key_of(articles, gazetteer))
-    try:
-        data = pickle.loads(path.read_bytes())
-        if not (isinstance(data, dict) and data.get("format") == FORMAT
-                and data.get("key") == derived.key):
-            return derived
-        places, people, entities = data["store"]
-        derived.indexes = (places, people, {(kind, id_): Entity(kind, id_, name, keys, detail)
-                                            for kind, id_, name, keys, detail in entities})
-        derived.names = data.get("names")
-    except Exception:
-        derived.indexes = derived.names = None
+    data = _read(path, derived.key)
+    if data is not None:
+        try:
+            places, people, entities = data["store"]
+            derived.indexes = (places, people, {(kind, id_): Entity(kind, id_, name, keys, detail)
+                                                for kind, id_, name, keys, detail in entities})
+        except Exception:
+            derived.indexes = None
     return derived
 
 
-def save(derived: Derived, store: Store, table: NameTable | None = None) -> None:
-    """The store's indexes (and the name table, when built), under the derived key. Best
-    effort, like the parse cache: a failed write only costs a build later."""
+def read_names(derived: Derived) -> NameParts | None:
+    """The name table saved for the same articles, or None."""
+    data = _read(derived.names_path, derived.key)
+    return None if data is None else data.get("names")
+
+
+def _read(path: Path, key: str) -> dict[str, Any] | None:
+    try:
+        data = pickle.loads(path.read_bytes())
+    except Exception:
+        return None
+    if isinstance(data, dict) and data.get("format") == FORMAT and data.get("key") == key:
+        return data
+    return None
+
+
+def save(derived: Derived, store: Store) -> None:
+    """The store's indexes under the derived key. Best effort, like the parse cache: a
+    failed write only costs a build later."""
     places, people, entities = store.indexes()
     fields: list[EntityFields] = [(e.kind, e.id, e.name, e.keys, e.detail)
                                   for e in entities.values()]
-    data = pickle.dumps({"format": FORMAT, "key": derived.key, "store": (places, people, fields),
-                         "names": None if table is None else table.parts()},
-                        protocol=pickle.HIGHEST_PROTOCOL)
+    _write(derived.path, {"format": FORMAT, "key": derived.key, "store": (places, people, fields)})
+
+
+def save_names(derived: Derived, table: NameTable) -> None:
+    _write(derived.names_path, {"format": FORMAT, "key": derived.key, "names": table.parts()})
+
+
+def _write(path: Path, data: dict[str, Any]) -> None:
     try:
-        derived.path.parent.mkdir(parents=True, exist_ok=True)
-        write_bytes(derived.path, data)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_bytes(path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
     except OSError:
         pass
