@@ -25,7 +25,7 @@ from reader.atomic import write_bytes
 from reader.entities.gazetteer import Gazetteer
 from reader.ingest.article import Article
 from reader.ingest.cache import code_fingerprint
-from reader.store import Entity, Indexes, Store
+from reader.store import Indexes, Store, entity_of
 
 if TYPE_CHECKING:
     # Only their types: a command that never searches does not import the matcher.
@@ -71,8 +71,8 @@ def open_derived(path: Path, articles: Sequence[Article], gazetteer: Gazetteer) 
     if data is not None:
         try:
             places, people, entities = data["store"]
-            derived.indexes = (places, people, {(kind, id_): Entity(kind, id_, name, keys, detail)
-                                                for kind, id_, name, keys, detail in entities})
+            derived.indexes = (places, people, {(fields[0], fields[1]): entity_of(*fields)
+                                                for fields in entities})
         except Exception:
             derived.indexes = None
     return derived

@@ -1,5 +1,6 @@
-"""Articles rebuilt from the parse cache's records by `restored` are Articles in every way:
-equal, hashed, frozen, copied and pickled like those the constructor makes."""
+"""Records rebuilt from saved fields (`reader.records`: the parse cache's articles, the saved
+entities) are those records in every way: equal, hashed, frozen, copied and pickled like
+those the constructor makes."""
 
 from __future__ import annotations
 
@@ -10,9 +11,11 @@ import pickle
 import pytest
 
 from reader.ingest.article import Article, restored
+from reader.records import rebuilder
+from reader.store import Entity, entity_of
 
 FIELDS = ("0123456789abcdef", "/articles/a.txt", "Border guards in Lạng Sơn", dt.date(2025, 9, 3),
-          "VNA", "Minh Anh", "LANG SON", "Border guards stopped a truck.".encode(),
+          "VNA", "Minh Anh", "LANG SON", b"Border guards stopped a truck.",
           ("lang-son",), ("nguyen-van-binh",), ("Nguyễn Văn Bình",), "https://news.example/a",
           "Example News")
 
@@ -33,3 +36,20 @@ def test_a_restored_article_is_frozen_and_copies_like_any_other() -> None:
     moved = dataclasses.replace(back, path="/elsewhere/a.txt")
     assert moved.path == "/elsewhere/a.txt" and moved.title == back.title
     assert pickle.loads(pickle.dumps(back)) == back
+
+
+def test_saved_entities_are_rebuilt_as_entities() -> None:
+    made = Entity("person", "luong-tam-quang", "Lương Tam Quang", ("luong tam quang",), "minister")
+    back = entity_of("person", "luong-tam-quang", "Lương Tam Quang", ("luong tam quang",), "minister")
+    assert type(back) is Entity and back == made and hash(back) == hash(made)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        back.name = "changed"  # type: ignore[misc]
+
+
+def test_only_dataclasses_of_slots_alone_are_rebuilt() -> None:
+    @dataclasses.dataclass(frozen=True)
+    class WithoutSlots:
+        name: str
+
+    with pytest.raises(TypeError):
+        rebuilder(WithoutSlots)
