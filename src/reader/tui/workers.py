@@ -4,6 +4,11 @@ Every worker is started with `exit_on_error=False` and a `name` that says, in pl
 what it was doing; a screen that runs workers mixes in `ReportsWorkerErrors`, whose one
 handler turns a worker's ERROR state into a notification. (Textual's worker state
 messages do not bubble, so the handler lives on the node that ran the worker.)
+
+Every `@work` also gives a `description` (the name again): without one, Textual writes the
+repr of every argument into it, on the UI thread, each time the worker starts. The ids
+handed to the new-article marks and a filter request holding a bitmap of a million
+articles took seconds of a start that way.
 """
 
 from __future__ import annotations

@@ -74,7 +74,8 @@ class LiveSources(Screen[None]):
                             frozenset(self.store.by_id), self._reload_generation, reason)
 
     @work(thread=True, exclusive=True, group="reload", exit_on_error=False,
-          name="Reloading the articles")
+          name="Reloading the articles",
+          description="Reloading the articles")
     def reload_sources(self, paths: tuple[Path, ...], bookmarks: BookmarkStore,
                        before: frozenset[str], generation: int, reason: str) -> None:
         store, state = open_session(paths, bookmarks)
@@ -101,7 +102,8 @@ class LiveSources(Screen[None]):
         self.store.unchecked = None
         self.look_for_changes(unchecked, self._reload_generation)
 
-    @work(thread=True, group="check", exit_on_error=False, name="Looking for changed files")
+    @work(thread=True, group="check", exit_on_error=False, name="Looking for changed files",
+          description="Looking for changed files")
     def look_for_changes(self, unchecked: Unchecked, generation: int) -> None:
         from reader.ingest.load import changes_since
 
@@ -126,7 +128,8 @@ class LiveSources(Screen[None]):
         if self._fetch_cancel is not None:
             self._fetch_cancel.set()
 
-    @work(thread=True, group="watch", exit_on_error=False, name="Watching the folders")
+    @work(thread=True, group="watch", exit_on_error=False, name="Watching the folders",
+          description="Watching the folders")
     def watch_sources(self, paths: tuple[Path, ...], suffixes: frozenset[str],
                       stop: threading.Event) -> None:
         from reader.watch import watch_sources
@@ -155,7 +158,8 @@ class LiveSources(Screen[None]):
         self.sub_title = f"fetching {len(subscriptions.feeds)} feeds…"
         self.fetch_feeds(tuple(subscriptions.feeds), FetchOptions(), self._fetch_cancel)
 
-    @work(thread=True, exclusive=True, group="fetch", exit_on_error=False, name="Fetching the feeds")
+    @work(thread=True, exclusive=True, group="fetch", exit_on_error=False, name="Fetching the feeds",
+          description="Fetching the feeds")
     def fetch_feeds(self, feeds: tuple[Subscription, ...], options: FetchOptions,
                     cancel: threading.Event) -> None:
         from reader.feeds.fetch import fetch_all

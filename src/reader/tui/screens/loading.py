@@ -137,7 +137,8 @@ class LoadingScreen(Screen[None], ReportsWorkerErrors):
             event.prevent_default()
             self.app.exit()
 
-    @work(thread=True, exclusive=True, exit_on_error=False, name="Loading the articles")
+    @work(thread=True, exclusive=True, exit_on_error=False, name="Loading the articles",
+          description="Loading the articles")
     def load(self, paths: list[Path], bookmarks: BookmarkStore) -> None:
         # Imported here, on this thread: the parsers, the recogniser and the store load
         # while the last start's list is already on screen.

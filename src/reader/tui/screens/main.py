@@ -176,7 +176,8 @@ class MainScreen(ReadMarks, ArticleActions, ResultViews, ReportsWorkerErrors):
         any filter still running in the background is stale from here on."""
         self._apply(run_filter(self.searcher, self._request(self._query())))
 
-    @work(exclusive=True, thread=True, group="filter", exit_on_error=False, name="Filtering")
+    @work(exclusive=True, thread=True, group="filter", exit_on_error=False, name="Filtering",
+          description="Filtering")
     def refilter_in_background(self, request: FilterRequest, searcher: Searcher) -> None:
         """Typing never waits for the search: a newer keystroke cancels stale work, and
         `_apply` drops any outcome whose generation is no longer the latest. The searcher is
@@ -187,7 +188,8 @@ class MainScreen(ReadMarks, ArticleActions, ResultViews, ReportsWorkerErrors):
         outcome = FilterOutcome(request, outcome.result, suggest(searcher, request))
         self.app.call_from_thread(self._apply, outcome)
 
-    @work(thread=True, group="index", exit_on_error=False, name="Building the word index")
+    @work(thread=True, group="index", exit_on_error=False, name="Building the word index",
+          description="Building the word index")
     def prepare_index(self, searcher: Searcher) -> None:
         """The word index the first start of a corpus has to build: the count says how far it
         is ("indexing 43 %") instead of standing still, and the filter runs again when done."""
@@ -215,7 +217,8 @@ class MainScreen(ReadMarks, ArticleActions, ResultViews, ReportsWorkerErrors):
             self.set_interval(CHECK_EVERY, COLLECTIONS.tick, name="full collections at a pause")
         self.warm_letters(self.searcher)
 
-    @work(thread=True, group="warm", exit_on_error=False, name="Scoring first letters")
+    @work(thread=True, group="warm", exit_on_error=False, name="Scoring first letters",
+          description="Scoring first letters")
     def warm_letters(self, searcher: Searcher) -> None:
         """What the first letter typed needs, ahead of it (see Searcher.warm_letters)."""
         searcher.warm_letters()

@@ -197,7 +197,8 @@ class ReadMarks(Screen[None]):
             self._marks_cache = cached
         return cached[1], cached[2]
 
-    @work(thread=True, group="seen", exit_on_error=False, name="Marking new articles")
+    @work(thread=True, group="seen", exit_on_error=False, name="Marking new articles",
+          description="Marking new articles")
     def mark_new(self, ids: tuple[str, ...]) -> None:
         """New since the last start: the ids the last start had are read, this start's are
         written for the next (off the UI thread: 800 kB at 100,000 articles)."""
@@ -205,7 +206,8 @@ class ReadMarks(Screen[None]):
         save_seen(ids)
         self.app.call_from_thread(self._new_marked, previous, frozenset(ids))
 
-    @work(thread=True, group="seen", exit_on_error=False, name="Remembering the articles")
+    @work(thread=True, group="seen", exit_on_error=False, name="Remembering the articles",
+          description="Remembering the articles")
     def remember_seen(self, ids: tuple[str, ...]) -> None:
         """After a reload: the next start counts as new only what arrives after this one."""
         save_seen(ids)

@@ -61,7 +61,8 @@ class ResultViews(LiveSources):
         return None
 
     @work(thread=True, exclusive=True, group="views", exit_on_error=False,
-          name="Counting places, people and dates")
+          name="Counting places, people and dates",
+          description="Counting places, people and dates")
     def build_view_indexes(self, store: Store) -> None:
         built = (store, FacetIndex(store), TimelineIndex(store))
         self.app.call_from_thread(self._indexes_built, built)
